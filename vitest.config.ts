@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// NOTE: the `source` condition resolves workspace packages to their TypeScript sources, so the
+// suite runs without a build; only the CLI's subprocess tests use the built binary.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
