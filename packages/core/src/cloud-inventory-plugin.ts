@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { Plugin } from 's3db.js/plugins/plugin.class';
+import { deduplicateCloudIds, defaultCloudId } from './cloud-ids.ts';
+import { getCloudDriverFactory, registerCloudDriver, resolveDriverName, toDriverFactory } from './driver-registry.ts';
+import { CloudInventoryError } from './errors/cloud-inventory-error.ts';
+import { ConfigurationError } from './errors/configuration-error.ts';
+import { createConsoleLogger, silentLogger } from './logger.ts';
+import type { CloudInventoryPluginOptions, ResolvedPluginOptions } from './options/plugin-options.ts';
+import { validatePluginOptions } from './options/validate-options.ts';
+import { type ResolvedCloud, type SyncEnvironment, syncCloud } from './engine/sync-cloud.ts';
+import type { SyncSummary } from './engine/sync-types.ts';
+import { Scheduler } from './scheduling/scheduler.ts';
+import { defaultLockOwner } from './storage/cloud-lock.ts';
+import { ensureInventoryResources, type InventoryResources } from './storage/inventory-resources.ts';
+import { createObjectStore, internalPrefix, isPreconditionFailed, type ObjectStore } from './storage/object-store.ts';
+import type { InventoryLogger } from './types.ts';
+import { Redactor } from './versioning/redaction.ts';
+
+const pinoSilent: Record<string, unknown> = { level: 'silent', silent() {}, msgPrefix: '', debug() {}, info() {}, warn() {}, error() {}, trace() {}, fatal() {}, child() { return pinoSilent; } };
+let inlineDriverCounter = 0;
+
+/** The s3db.js plugin that keeps a versioned inventory of cloud resources. */
+export class CloudInventoryPlugin extends Plugin {
+  /** Validated options with defaults. */
+  readonly config: ResolvedPluginOptions;
+  /** Clouds with resolved drivers and ids. */
+  readonly clouds: ResolvedCloud[];
+  /** Logger used for sync messages (silent unless `verbose` or `logger`). */
+  readonly inventoryLogger: InventoryLogger;
+  #resources: InventoryResources | undefined;
+  #store: ObjectStore | undefined;
+  #redactor: Redactor | undefined;
+  #scheduler: Scheduler | undefined;
+  readonly #running = new Map<string, Promise<SyncSummary>>();
+  #stopController = new AbortController();
+  readonly #owner = defaultLockOwner();
+
+  constructor(options: CloudInventoryPluginOptions) {
+    const resolved = validatePluginOptions(options);
+    super({ slug: 'cloud-inventory', logLevel: 'silent', logger: pinoSilent as never });
+    this.config = resolved;
+    this.inventoryLogger = resolved.logger ?? (resolved.verbose ? createConsoleLogger() : silentLogger);
+    this.clouds = this.resolveClouds(resolved);
+  }
+
+  private resolveClouds(options: ResolvedPluginOptions): ResolvedCloud[] {
+    const drafts = options.clouds.map((cloud, position) => {
+      let driverName: string;
+      let factory;
+      if (typeof cloud.driver === 'string') {
+        factory = getCloudDriverFactory(cloud.driver);
+        driverName = cloud.driver;
+      } else {
+        inlineDriverCounter += 1;
+        const className = (cloud.driver as { name?: string }).name || 'driver';
+        driverName = `inline-${className.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${inlineDriverCounter}`;
+        factory = toDriverFactory(cloud.driver);
+        registerCloudDriver(driverName, factory);
+      }
+      const config = cloud.config ?? {};
+      return {
+        position,
+        id: cloud.id ?? defaultCloudId(typeof cloud.driver === 'string' ? (resolveDriverName(cloud.driver) ?? cloud.driver) : driverName.replace(/-\d+$/, ''), config, cloud.credentials),
+        driverName,
+        factory,
+        credentials: cloud.credentials ?? {},
+        config,
+        tags: cloud.tags ?? {},
+        metadata: cloud.metadata ?? {},
+        ...(cloud.scheduled ? { schedule: cloud.scheduled as Record<string, unknown> } : {}),
+      };
+    });
+    const { ids, renamed } = deduplicateCloudIds(drafts.map((draft) => draft.id));
+    for (const { from, to } of renamed) this.inventoryLogger.warn(`duplicate cloud id "${from}" renamed to "${to}"`);
+    return drafts.map(({ position: _position, ...draft }, index) => ({ ...draft, id: ids[index] as string }));
+  }
+
+  /** The managed s3db.js resources (after install). */
+  get inventoryResources(): InventoryResources {
+    if (!this.#resources) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+    return this.#resources;
+  }
+
+  /** Raw object access used by the engine (after install). */
+  get objectStore(): ObjectStore {
+    if (!this.#store) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed' });
+    return this.#store;
+  }
+
+  /** Install on a connected s3db.js database: creates the five resources; runs `syncAll` when `discovery.runOnInstall`. */
+  override async install(database: any): Promise<void> {
+    this.database = database;
+    await this.onInstall();
+  }
+
+  override async onInstall(): Promise<void> {
+    const database = this.database as any;
+    if (!database?.client) throw new CloudInventoryError({ message: 'CloudInventoryPlugin.install needs a connected s3db.js Database' });
+    this.#stopController = new AbortController();
+    this.#resources = await ensureInventoryResources(database, this.config.resources);
+    this.#store = createObjectStore(database.client);
+    this.#redactor = new Redactor(await this.redactionKey());
+    if (this.config.discovery.runOnInstall) await this.syncAll();
+  }
+
+  override async onStart(): Promise<void> {
+    const jobs: Array<{ name: string; cron: string; timezone?: string; runOnStart: boolean; run: () => Promise<unknown> }> = [];
+    if (this.config.scheduled.enabled && this.config.scheduled.cron) {
+      jobs.push({ name: 'global', cron: this.config.scheduled.cron, ...(this.config.scheduled.timezone ? { timezone: this.config.scheduled.timezone } : {}), runOnStart: this.config.scheduled.runOnStart, run: () => this.syncAll() });
+    }
+    for (const cloud of this.clouds) {
+      const schedule = cloud.schedule as { enabled?: boolean; cron?: string; timezone?: string; runOnStart?: boolean } | undefined;
+      if (schedule?.enabled && schedule.cron) {
+        jobs.push({ name: cloud.id, cron: schedule.cron, ...(schedule.timezone ? { timezone: schedule.timezone } : {}), runOnStart: schedule.runOnStart ?? false, run: () => this.syncCloud(cloud.id) });
+      }
+    }
+    if (jobs.length > 0) {
+      this.#scheduler ??= new Scheduler(this.inventoryLogger);
+      for (const job of jobs) this.#scheduler.add(job);
+    }
+    const startNow = jobs.filter((job) => job.runOnStart);
+    if (startNow.some((job) => job.name === 'global')) void this.syncAll().catch(() => {});
+    else for (const job of startNow) void job.run().catch(() => {});
+  }
+
+  /** Start schedules (s3db.js calls this after `usePlugin`). */
+  override async start(): Promise<void> {
+    await this.onStart();
+  }
+
+  /** Stop schedules; waits for syncs in flight unless `abort` is set, in which case they are cancelled. */
+  override async stop(options: { abort?: boolean } = {}): Promise<void> {
+    await this.#scheduler?.stopAll();
+    if (options.abort) this.#stopController.abort(new CloudInventoryError({ message: 'plugin stopped' }));
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  override async onStop(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Next scheduled run per job name (`global` or a cloud id). */
+  nextScheduledRuns(): Record<string, string | null> {
+    const output: Record<string, string | null> = {};
+    for (const name of this.#scheduler?.names ?? []) output[name] = this.#scheduler?.nextRun(name)?.toISOString() ?? null;
+    return output;
+  }
+
+  /** Sync every cloud, up to `discovery.concurrency` at once. */
+  async syncAll(options: { dryRun?: boolean } = {}): Promise<SyncSummary[]> {
+    const queue = [...this.clouds];
+    const results: SyncSummary[] = new Array(queue.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(this.config.discovery.concurrency, queue.length) }, async () => {
+      while (next < queue.length) {
+        const position = next;
+        next += 1;
+        results[position] = await this.syncCloud((queue[position] as ResolvedCloud).id, options);
+      }
+    });
+    await Promise.all(workers);
+    return results;
+  }
+
+  /** Sync one cloud; a cloud already syncing in this process is joined, not run twice. */
+  async syncCloud(cloudId: string, options: { dryRun?: boolean } = {}): Promise<SyncSummary> {
+    const cloud = this.clouds.find((candidate) => candidate.id === cloudId);
+    if (!cloud) {
+      throw new ConfigurationError({ issues: [{ path: 'cloudId', expected: `one of ${this.clouds.map((candidate) => candidate.id).join(', ')}`, received: `"${cloudId}"` }] });
+    }
+    const inFlight = this.#running.get(cloudId);
+    if (inFlight) return inFlight;
+    const run = syncCloud(cloud, this.environment(), options).finally(() => this.#running.delete(cloudId));
+    this.#running.set(cloudId, run);
+    return run;
+  }
+
+  /** Ids of clouds syncing right now in this process. */
+  get runningClouds(): string[] {
+    return [...this.#running.keys()];
+  }
+
+  private environment(): SyncEnvironment {
+    if (!this.#resources || !this.#store || !this.#redactor) {
+      throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+    }
+    return {
+      options: this.config,
+      resources: this.#resources,
+      store: this.#store,
+      redactor: this.#redactor,
+      logger: this.inventoryLogger,
+      emit: (event, payload) => {
+        this.emit(event, payload);
+      },
+      signal: this.#stopController.signal,
+      owner: this.#owner,
+    };
+  }
+
+  // Key order: option, environment variable, a key stored once in the bucket.
+  private async redactionKey(): Promise<string> {
+    if (this.config.redactionKey) return this.config.redactionKey;
+    const fromEnvironment = process.env.CLOUD_INVENTORY_REDACTION_KEY;
+    if (fromEnvironment && fromEnvironment.length >= 16) return fromEnvironment;
+    const store = this.objectStore;
+    const key = `${internalPrefix}/redaction-key.json`;
+    const existing = await store.getJson<{ key: string }>(key);
+    if (existing?.value.key) return existing.value.key;
+    const generated = randomBytes(32).toString('hex');
+    if (this.config.discovery.dryRun) return generated;
+    try {
+      await store.putJson(key, { key: generated, createdAt: new Date().toISOString() }, { ifNoneMatch: '*' });
+      return generated;
+    } catch (error) {
+      if (!isPreconditionFailed(error)) throw error;
+      const winner = await store.getJson<{ key: string }>(key);
+      if (!winner?.value.key) throw error;
+      return winner.value.key;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import type { ObjectStore } from './object-store.ts';
+import { internalPrefix } from './object-store.ts';
+
+/** What the engine remembers about one resource between runs, without reading its records. */
+export interface IndexEntry {
+  /** SHA-256 of the digested document. */
+  digest: string;
+  /** Latest version number. */
+  version: number;
+  /** Number of change records. */
+  changes: number;
+  /** Active or deleted. */
+  status: 'active' | 'deleted';
+  /** Service of the resource (scope part). */
+  service: string;
+  /** Region of the resource (scope part). */
+  region: string;
+  /** When the resource was first seen. */
+  firstSeenAt: string;
+  /** Short per-section digests `configuration|tags|labels|location`. */
+  sections: string;
+  /** When it was marked deleted. */
+  deletedAt?: string;
+  /** When its last version or status change was recorded. */
+  changedAt: string;
+}
+
+/** Where a cloud's index lives; stored on the cloud summary. */
+export interface IndexLayout {
+  /** Incremented on every re-shard so a crash mid-reshard leaves the old layout intact. */
+  generation: number;
+  /** Number of shards. */
+  shardCount: number;
+}
+
+type StoredEntry = [string, string, number, number, 'a' | 'd', string, string, string, string, string, string?];
+
+interface StoredShard {
+  format: 1;
+  entries: StoredEntry[];
+}
+
+/** FNV-1a, enough to spread keys over shards. */
+function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) {
+    hash ^= key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A per-cloud map of resource key -> IndexEntry, stored as a few sharded JSON objects. */
+export class DigestIndex {
+  readonly cloudId: string;
+  layout: IndexLayout;
+  readonly #entries = new Map<string, IndexEntry>();
+  readonly #dirtyShards = new Set<number>();
+  readonly #store: ObjectStore;
+
+  private constructor(store: ObjectStore, cloudId: string, layout: IndexLayout) {
+    this.#store = store;
+    this.cloudId = cloudId;
+    this.layout = layout;
+  }
+
+  /** Read every shard of the layout (one GET per shard). */
+  static async load(store: ObjectStore, cloudId: string, layout: IndexLayout | undefined, concurrency = 8): Promise<DigestIndex> {
+    const index = new DigestIndex(store, cloudId, layout ?? { generation: 1, shardCount: 1 });
+    if (!layout) return index;
+    const shardNumbers = Array.from({ length: layout.shardCount }, (_, shard) => shard);
+    await runBounded(shardNumbers, concurrency, async (shard) => {
+      const stored = await store.getJson<StoredShard>(index.shardKey(shard, layout.generation));
+      for (const entry of stored?.value.entries ?? []) index.#entries.set(entry[0], decode(entry));
+    });
+    return index;
+  }
+
+  /** Object key of one shard. */
+  shardKey(shard: number, generation = this.layout.generation): string {
+    return `${internalPrefix}/index/${encodeURIComponent(this.cloudId)}/g${generation}-shard-${shard}.json`;
+  }
+
+  /** Number of resources known (active and deleted). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Entry for a key. */
+  get(key: string): IndexEntry | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Set an entry and mark its shard for the next flush. */
+  set(key: string, entry: IndexEntry): void {
+    this.#entries.set(key, entry);
+    this.#dirtyShards.add(hashKey(key) % this.layout.shardCount);
+  }
+
+  /** Every entry. */
+  entries(): IterableIterator<[string, IndexEntry]> {
+    return this.#entries.entries();
+  }
+
+  /** True when some shard changed since the last flush. */
+  get dirty(): boolean {
+    return this.#dirtyShards.size > 0;
+  }
+
+  /**
+   * Write the changed shards. When the index outgrew its shards, write a new generation with
+   * more shards and return the new layout (the caller stores it, then old shards are removed).
+   */
+  async flush(shardSize: number, concurrency = 8): Promise<{ layout: IndexLayout; replaced?: IndexLayout }> {
+    const wantedShards = Math.max(1, Math.ceil(this.#entries.size / shardSize));
+    if (wantedShards > this.layout.shardCount * 2 || (this.layout.shardCount === 1 && wantedShards > 1)) {
+      const previous = this.layout;
+      let shardCount = previous.shardCount;
+      while (shardCount < wantedShards) shardCount *= 2;
+      this.layout = { generation: previous.generation + 1, shardCount };
+      this.#dirtyShards.clear();
+      for (let shard = 0; shard < shardCount; shard += 1) this.#dirtyShards.add(shard);
+      await this.writeDirty(concurrency);
+      return { layout: this.layout, replaced: previous };
+    }
+    await this.writeDirty(concurrency);
+    return { layout: this.layout };
+  }
+
+  /** Remove the shards of a replaced layout. */
+  async removeLayout(layout: IndexLayout): Promise<void> {
+    for (let shard = 0; shard < layout.shardCount; shard += 1) await this.#store.delete(this.shardKey(shard, layout.generation));
+  }
+
+  private async writeDirty(concurrency: number): Promise<void> {
+    const shards = [...this.#dirtyShards];
+    if (shards.length === 0) return;
+    const buckets = new Map<number, StoredEntry[]>(shards.map((shard) => [shard, []]));
+    for (const [key, entry] of this.#entries) {
+      const bucket = buckets.get(hashKey(key) % this.layout.shardCount);
+      if (bucket) bucket.push(encode(key, entry));
+    }
+    await runBounded(shards, concurrency, async (shard) => {
+      await this.#store.putJson(this.shardKey(shard), { format: 1, entries: buckets.get(shard) ?? [] } satisfies StoredShard);
+      this.#dirtyShards.delete(shard);
+    });
+  }
+}
+
+function encode(key: string, entry: IndexEntry): StoredEntry {
+  const stored: StoredEntry = [
+    key, entry.digest, entry.version, entry.changes, entry.status === 'active' ? 'a' : 'd', entry.service, entry.region,
+    entry.firstSeenAt, entry.sections, entry.changedAt,
+  ];
+  if (entry.deletedAt) stored.push(entry.deletedAt);
+  return stored;
+}
+
+function decode(stored: StoredEntry): IndexEntry {
+  const entry: IndexEntry = {
+    digest: stored[1], version: stored[2], changes: stored[3], status: stored[4] === 'a' ? 'active' : 'deleted',
+    service: stored[5], region: stored[6], firstSeenAt: stored[7], sections: stored[8], changedAt: stored[9],
+  };
+  if (stored[10]) entry.deletedAt = stored[10];
+  return entry;
+}
+
+/** Run `task` over `items` with at most `concurrency` at once; rejects with the first error. */
+export async function runBounded<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  });
+  await Promise.all(workers);
+}
