@@ -13,7 +13,11 @@ import { Scheduler } from './scheduling/scheduler.ts';
 import { defaultLockOwner } from './storage/cloud-lock.ts';
 import { ensureInventoryResources, type InventoryResources } from './storage/inventory-resources.ts';
 import { createObjectStore, internalPrefix, isPreconditionFailed, type ObjectStore } from './storage/object-store.ts';
+import { type ChangeFilter, type InventoryAtEntry, InventoryQueries, type Page, type ResourceReference } from './history/inventory-queries.ts';
+import type { ResourceFilter } from './history/resource-filter.ts';
+import { WebhookDispatcher } from './notifications/webhook-dispatcher.ts';
 import type { InventoryLogger } from './types.ts';
+import type { ConfigurationDiff } from './versioning/diff.ts';
 import { Redactor } from './versioning/redaction.ts';
 
 const pinoSilent: Record<string, unknown> = { level: 'silent', silent() {}, msgPrefix: '', debug() {}, info() {}, warn() {}, error() {}, trace() {}, fatal() {}, child() { return pinoSilent; } };
@@ -31,6 +35,8 @@ export class CloudInventoryPlugin extends Plugin {
   #store: ObjectStore | undefined;
   #redactor: Redactor | undefined;
   #scheduler: Scheduler | undefined;
+  #queries: InventoryQueries | undefined;
+  #dispatcher: WebhookDispatcher | undefined;
   readonly #running = new Map<string, Promise<SyncSummary>>();
   #stopController = new AbortController();
   readonly #owner = defaultLockOwner();
@@ -100,6 +106,8 @@ export class CloudInventoryPlugin extends Plugin {
     this.#resources = await ensureInventoryResources(database, this.config.resources);
     this.#store = createObjectStore(database.client);
     this.#redactor = new Redactor(await this.redactionKey());
+    if (this.config.notifications.length > 0) this.#dispatcher = new WebhookDispatcher({ targets: this.config.notifications, logger: this.inventoryLogger });
+    this.#queries = new InventoryQueries({ resources: this.#resources, store: this.#store, client: database.client, cloudIds: () => this.clouds.map((cloud) => cloud.id) });
     if (this.config.discovery.runOnInstall) await this.syncAll();
   }
 
@@ -133,6 +141,12 @@ export class CloudInventoryPlugin extends Plugin {
     await this.#scheduler?.stopAll();
     if (options.abort) this.#stopController.abort(new CloudInventoryError({ message: 'plugin stopped' }));
     await Promise.allSettled([...this.#running.values()]);
+    await this.#dispatcher?.flush();
+  }
+
+  /** Deliver queued webhook batches now (they are otherwise sent in the background). */
+  async flushNotifications(): Promise<void> {
+    await this.#dispatcher?.flush();
   }
 
   override async onStop(): Promise<void> {
@@ -191,11 +205,76 @@ export class CloudInventoryPlugin extends Plugin {
       redactor: this.#redactor,
       logger: this.inventoryLogger,
       emit: (event, payload) => {
-        this.emit(event, payload);
+        // A listener that throws must not break a sync.
+        try {
+          this.emit(event, payload);
+        } catch (error) {
+          this.inventoryLogger.warn('event listener threw', { event, error: error instanceof Error ? error.message : String(error) });
+        }
+        this.#dispatcher?.publish(event, payload);
       },
       signal: this.#stopController.signal,
       owner: this.#owner,
     };
+  }
+
+  private get queries(): InventoryQueries {
+    if (!this.#queries) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+    return this.#queries;
+  }
+
+  /** Resources matching a filter, a page at a time; follow `cursor` for the next page. */
+  listResources(filter: ResourceFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+    return this.queries.listResources(filter, options);
+  }
+
+  /** Every resource matching a filter, streamed page by page. */
+  iterateResources(filter: ResourceFilter = {}): AsyncGenerator<Record<string, unknown>> {
+    return this.queries.iterateResources(filter);
+  }
+
+  /** One resource's snapshot, or null. */
+  getResource(reference: ResourceReference): Promise<Record<string, unknown> | null> {
+    return this.queries.getResource(reference);
+  }
+
+  /** A resource's versions and changes, oldest first; null when unknown. */
+  getHistory(reference: ResourceReference) {
+    return this.queries.getHistory(reference);
+  }
+
+  /** One frozen version, or null. */
+  getVersion(reference: ResourceReference, version: number): Promise<Record<string, unknown> | null> {
+    return this.queries.getVersion(reference, version);
+  }
+
+  /** Diff between any two versions of a resource. */
+  diffVersions(reference: ResourceReference, from: number, to: number): Promise<ConfigurationDiff> {
+    return this.queries.diffVersions(reference, from, to);
+  }
+
+  /** Changes in a time window across clouds. */
+  listChanges(filter: ChangeFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+    return this.queries.listChanges(filter, options);
+  }
+
+  /** The inventory as it was at a moment, including resources deleted since. */
+  inventoryAt(at: string | Date, filter: ResourceFilter = {}, options: { withConfiguration?: boolean } = {}): Promise<InventoryAtEntry[]> {
+    return this.queries.inventoryAt(at, filter, options);
+  }
+
+  /** A cloud's summary record, or null before its first sync. */
+  async getCloudSummary(cloudId: string): Promise<Record<string, unknown> | null> {
+    return this.inventoryResources.clouds.get(cloudId).then((record: Record<string, unknown>) => record, () => null);
+  }
+
+  /** Run records of a cloud, newest first. */
+  async listRuns(cloudId: string, options: { limit?: number } = {}): Promise<Record<string, unknown>[]> {
+    const runs = this.inventoryResources.runs;
+    const prefix = runs.getResourceKey(`${cloudId}:x`).replace(/x$/, '');
+    const keys: string[] = await (this.database as any).client.getAllKeys({ prefix });
+    const ids = keys.map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length)).sort().reverse().slice(0, options.limit ?? 20);
+    return Promise.all(ids.map((id) => runs.get(id)));
   }
 
   // Key order: option, environment variable, a key stored once in the bucket.

@@ -24,3 +24,5 @@ export * from './options/plugin-options.ts';
 export { validatePluginOptions } from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
 export { decodeIdPart, encodeIdPart, snapshotRecordId, versionRecordId } from './storage/record-ids.ts';
+export type { ChangeFilter, InventoryAtEntry, Page, ResourceReference } from './history/inventory-queries.ts';
+export { matchesFilter, type ResourceFilter } from './history/resource-filter.ts';

@@ -33,6 +33,8 @@ export interface StoredChange {
   service: string;
   region: string;
   version: number;
+  /** The resource's change number (`changelogSize` after this change). */
+  sequence: number;
   previousVersion?: number;
   versionWritten: boolean;
   changedSections: string[];
@@ -159,7 +161,7 @@ export async function persistResourceChange(
     },
     change: {
       kind, snapshotId, resourceType: prepared.resourceType, resourceId: prepared.resourceId, name: prepared.name,
-      service: prepared.service, region: prepared.region, version, ...(previousVersion > 0 ? { previousVersion } : {}),
+      service: prepared.service, region: prepared.region, version, sequence, ...(previousVersion > 0 ? { previousVersion } : {}),
       versionWritten, changedSections: kind === 'created' ? [] : sections, ...(diff ? { diff } : {}), detectedAt: now,
     },
   };
@@ -204,7 +206,7 @@ export async function persistDeletion(
     entry: { ...deletedEntry, changes: sequence },
     change: {
       kind: 'deleted', snapshotId, resourceType, resourceId, name: snapshot?.name ?? null, service: entry.service,
-      region: entry.region, version: entry.version, previousVersion: entry.version, versionWritten: false,
+      region: entry.region, version: entry.version, sequence, previousVersion: entry.version, versionWritten: false,
       changedSections: [], detectedAt: now,
     },
   };

@@ -8,6 +8,7 @@ import { StorageError } from '../errors/storage-error.ts';
 import { UnsupportedDriverVersionError } from '../errors/unsupported-driver-version-error.ts';
 import type { ResolvedPluginOptions } from '../options/plugin-options.ts';
 import { CloudLock } from '../storage/cloud-lock.ts';
+import { ChangeLogWriter } from '../storage/change-log.ts';
 import { DigestIndex, type IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import { isNotFound, type ObjectStore } from '../storage/object-store.ts';
@@ -15,6 +16,7 @@ import { createRunId } from '../storage/record-ids.ts';
 import type { CloudResource, ErrorClass, InventoryLogger, ListOptions, RuntimeContext, ScopeReport } from '../types.ts';
 import type { Redactor } from '../versioning/redaction.ts';
 import { createPathRules } from './path-rules.ts';
+import { applyRetention } from './retention.ts';
 import { compact, type PersistContext, persistDeletion, persistResourceChange, type StoredChange, stripInternal } from './persist-changes.ts';
 import { prepareResource } from './prepare-resource.ts';
 import { SummaryWriter } from './summary-writer.ts';
@@ -139,11 +141,13 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
       cloudId: cloud.id, driver: cloud.driverName, runId, resources, ...(lock ? { lock } : {}),
       volatilePatterns: rules.volatilePatterns, maximumDiffEntries: 1000,
     };
+    const changeLog = new ChangeLogWriter(store, cloud.id, runId);
     let changedSinceFlush = 0;
     const flushIndex = async () => {
       if (dryRun || !index.dirty) return;
       await writer.drain();
       lock?.assertHeld();
+      await changeLog.flush();
       const result = await index.flush(options.storage.indexShardSize);
       summaryWriter?.update({ index: result.layout });
       if (result.replaced) {
@@ -183,6 +187,11 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
 
     const record = (change: StoredChange) => {
       changes.push(change);
+      changeLog.add({
+        snapshotId: change.snapshotId, kind: change.kind, version: change.version, sequence: change.sequence,
+        detectedAt: change.detectedAt, resourceType: change.resourceType, resourceId: change.resourceId,
+        service: change.service, region: change.region, name: change.name, runId,
+      });
       summary[change.kind === 'created' ? 'created' : change.kind === 'updated' ? 'updated' : change.kind === 'deleted' ? 'deleted' : 'restored'] += 1;
       environment.emit(`resource.${change.kind}`, { cloudId: cloud.id, driver: cloud.driverName, runId, ...change });
     };
@@ -267,6 +276,10 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     }
     for (const scope of failedScopes) addError(scope.errorClass ?? 'unknown', `${scope.service}/${scope.region}: ${scope.error ?? 'failed'}`);
     await flushIndex();
+    if (!dryRun && options.retention?.maxAgeDays) {
+      const pruned = await applyRetention({ store, resources, cloudId: cloud.id, index, maxAgeDays: options.retention.maxAgeDays, keepLast: options.retention.keepLast, ...(lock ? { lock } : {}) });
+      if (pruned.segmentsCompacted > 0) logger.info('retention applied', { cloudId: cloud.id, ...pruned });
+    }
 
     summary.scopes = reported;
     summary.status = !driverFinished ? (summary.processed > 0 ? 'partial' : 'failed') : failedScopes.length > 0 || summary.rejected > 0 ? 'partial' : 'succeeded';

@@ -1,0 +1,94 @@
+import type { ObjectStore } from './object-store.ts';
+import { internalPrefix } from './object-store.ts';
+
+/** One line of a cloud's change log: enough to answer time queries without reading versions. */
+export interface ChangeLogEntry {
+  snapshotId: string;
+  kind: 'created' | 'updated' | 'deleted' | 'restored';
+  version: number;
+  sequence: number;
+  detectedAt: string;
+  resourceType: string;
+  resourceId: string;
+  service: string;
+  region: string;
+  name: string | null;
+  runId: string;
+}
+
+type StoredLine = [string, string, number, number, string, string, string, string, string, string | null, string];
+
+/** Prefix of a cloud's change-log segments; keys sort by run id, that is by time. */
+export function changeLogPrefix(cloudId: string): string {
+  return `${internalPrefix}/changelog/${encodeURIComponent(cloudId)}/`;
+}
+
+/** Buffers a run's changes and writes them as numbered segments (one PUT per flush with changes). */
+export class ChangeLogWriter {
+  readonly #store: ObjectStore;
+  readonly #cloudId: string;
+  readonly #runId: string;
+  #buffer: ChangeLogEntry[] = [];
+  #segment = 0;
+
+  constructor(store: ObjectStore, cloudId: string, runId: string) {
+    this.#store = store;
+    this.#cloudId = cloudId;
+    this.#runId = runId;
+  }
+
+  /** Add a change. */
+  add(entry: ChangeLogEntry): void {
+    this.#buffer.push(entry);
+  }
+
+  /** Write the buffered changes as one segment. */
+  async flush(): Promise<void> {
+    if (this.#buffer.length === 0) return;
+    const lines = this.#buffer;
+    this.#buffer = [];
+    this.#segment += 1;
+    const key = `${changeLogPrefix(this.#cloudId)}${this.#runId}-${String(this.#segment).padStart(5, '0')}.json`;
+    await this.#store.putJson(key, { format: 1, lines: lines.map(encodeLine) });
+  }
+}
+
+/** Read change-log segments of a cloud whose run started at or before `until` (ISO). */
+export async function readChangeLog(
+  store: ObjectStore,
+  cloudId: string,
+  options: { since?: string; until?: string } = {},
+): Promise<ChangeLogEntry[]> {
+  const prefix = changeLogPrefix(cloudId);
+  const keys = (await store.list(prefix)).map((key) => key.slice(key.indexOf(prefix))).sort();
+  const untilStamp = options.until ? compactStamp(options.until) : undefined;
+  const selected = keys.filter((key) => (untilStamp ? key.slice(prefix.length, prefix.length + untilStamp.length) <= untilStamp : true));
+  const output: ChangeLogEntry[] = [];
+  for (const key of selected) {
+    const segment = await store.getJson<{ lines: StoredLine[] }>(key);
+    for (const line of segment?.value.lines ?? []) {
+      const entry = decodeLine(line);
+      if (options.since && entry.detectedAt < options.since) continue;
+      if (options.until && entry.detectedAt > options.until) continue;
+      output.push(entry);
+    }
+  }
+  output.sort((left, right) => (left.detectedAt === right.detectedAt ? left.sequence - right.sequence : left.detectedAt < right.detectedAt ? -1 : 1));
+  return output;
+}
+
+// Run ids start with the compact ISO stamp `20261126T130501123Z`.
+function compactStamp(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+function encodeLine(entry: ChangeLogEntry): StoredLine {
+  return [entry.snapshotId, entry.kind, entry.version, entry.sequence, entry.detectedAt, entry.resourceType, entry.resourceId, entry.service, entry.region, entry.name, entry.runId];
+}
+
+function decodeLine(line: StoredLine): ChangeLogEntry {
+  return {
+    snapshotId: line[0], kind: line[1] as ChangeLogEntry['kind'], version: line[2], sequence: line[3], detectedAt: line[4],
+    resourceType: line[5], resourceId: line[6], service: line[7], region: line[8], name: line[9], runId: line[10],
+  };
+}
