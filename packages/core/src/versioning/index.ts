@@ -4,4 +4,4 @@ export { changedSections, type DigestSections, digestJson, digestSections, type 
 export { type ConfigurationDiff, countDiffEntries, type DiffOptions, diffJson, identityKeys } from './diff.ts';
 export { type DiffPathSegment, formatDiffPath, parseDiffPath } from './diff-path.ts';
 export { type PathPattern, type PatternSegment, parsePathPattern, removeAtPatterns, transformAtPatterns } from './path-pattern.ts';
-export { compilePatterns, defaultSecretPatterns, isRedacted, Redactor, redactionPrefix, secretKeyNames } from './redaction.ts';
+export { compilePatterns, defaultSecretPatterns, isRedacted, isSecretKey, Redactor, redactionPrefix, secretKeyNames } from './redaction.ts';

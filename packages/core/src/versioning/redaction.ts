@@ -2,15 +2,24 @@ import { createHmac } from 'node:crypto';
 import { canonicalJson, isPlainObject, type JsonValue } from './canonical-json.ts';
 import { type PathPattern, parsePathPattern, transformAtPatterns } from './path-pattern.ts';
 
-/** Object keys whose values are secrets wherever they appear (case-insensitive, whole key). */
+/**
+ * Object keys whose values are secrets wherever they appear. Keys are compared lower-cased with
+ * `_` and `-` removed, by suffix: `masterUserPassword`, `DB_PASSWORD` and `client_secret` match.
+ */
 export const secretKeyNames: RegExp[] = [
-  /^(password|passwd|pwd|passphrase|db_?password|admin_?password|master_?user_?password|root_?password)$/i,
-  /^(secret|client_?secret|secret_?key|secret_?access_?key|access_?key_?secret|shared_?secret|webhook_?secret)$/i,
-  /^(private_?key|private_?key_?pem|ssh_?private_?key|tls_?key|key_?material)$/i,
-  /^(api_?key|api_?token|access_?token|refresh_?token|auth_?token|bearer_?token|session_?token|id_?token|token)$/i,
-  /^(user_?data|userdata|custom_?data)$/i,
-  /^(connection_?string|connection_?strings|connection_?uri|database_?url|sas_?token|primary_?key|secondary_?key)$/i,
+  /(password|passwd|passphrase|^pwd)$/,
+  /(secret|secretkey|secretaccesskey|accesskeysecret|secretstring|secretbinary)$/,
+  /(privatekey|privatekeypem|sshprivatekey|tlskey|keymaterial)$/,
+  /(apikey|apitoken|accesstoken|refreshtoken|authtoken|bearertoken|sessiontoken|idtoken|^token|authkey)$/,
+  /^(userdata|customdata)$/,
+  /(connectionstring|connectionstrings|connectionuri|databaseurl|sastoken|primarykey|secondarykey)$/,
 ];
+
+/** True when an object key names a secret. */
+export function isSecretKey(key: string): boolean {
+  const normalized = key.toLowerCase().replace(/[_-]/g, '');
+  return secretKeyNames.some((rule) => rule.test(normalized));
+}
 
 /** Paths that hold environment variables of functions and containers, redacted by default. */
 export const defaultSecretPatterns: string[] = [
@@ -83,11 +92,7 @@ export class Redactor {
       let changed = false;
       const output: { [key: string]: JsonValue } = {};
       for (const [key, item] of Object.entries(value)) {
-        const next = secretKeyNames.some((rule) => rule.test(key)) && !isPlainObject(item) && !Array.isArray(item)
-          ? this.mark(item)
-          : secretKeyNames.some((rule) => rule.test(key))
-            ? this.markDeep(item)
-            : this.redactByShape(item);
+        const next = isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item);
         if (next !== item) changed = true;
         output[key] = next;
       }
