@@ -88,7 +88,7 @@ export class InventoryQueries {
     const snapshots = this.#resources.snapshots;
     let idPrefix = '';
     if (filter.cloudId) idPrefix = `${encodeIdPart(filter.cloudId)}:${filter.resourceType ? `${encodeIdPart(filter.resourceType)}:` : ''}`;
-    const keyPrefix = snapshots.getResourceKey(idPrefix || 'x').replace(/x$/, '');
+    const keyPrefix = snapshots.getResourceKey('x').replace(/x$/, '');
     const prefix = idPrefix ? `${keyPrefix}${idPrefix}` : keyPrefix;
     let cursor = decodeCursor(options.cursor);
     const items: Record<string, unknown>[] = [];
