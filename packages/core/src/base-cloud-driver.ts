@@ -1,8 +1,11 @@
-import type { CloudResource, DriverCatalog, InventoryLogger, ListOptions } from './types.ts';
 import { silentLogger } from './logger.ts';
+import type { CloudResource, DriverCatalog, InventoryLogger, ListOptions } from './types.ts';
 
 /** Options every driver constructor receives. */
-export interface CloudDriverOptions<Credentials = unknown, Config extends object = Record<string, unknown>> {
+export interface CloudDriverOptions<
+  Credentials = unknown,
+  Config extends object = Record<string, unknown>,
+> {
   /** Cloud id (`aws-123456789012`). */
   id: string;
   /** Registered driver name. */
@@ -23,7 +26,10 @@ export interface CloudDriverOptions<Credentials = unknown, Config extends object
 export const SUPPORTED_SPECIFICATION_VERSIONS = ['v1'] as const;
 
 /** Base class of every cloud driver. */
-export abstract class BaseCloudDriver<Credentials = unknown, Config extends object = Record<string, unknown>> {
+export abstract class BaseCloudDriver<
+  Credentials = unknown,
+  Config extends object = Record<string, unknown>,
+> {
   /** Driver contract version; core refuses versions it does not know. */
   readonly specificationVersion: string = 'v1';
   /** Cloud id. */
@@ -70,7 +76,10 @@ export abstract class BaseCloudDriver<Credentials = unknown, Config extends obje
   /** List the resources: an array or, better, an async iterable. */
   abstract listResources(
     options: ListOptions,
-  ): AsyncIterable<CloudResource> | Iterable<CloudResource> | Promise<CloudResource[] | AsyncIterable<CloudResource>>;
+  ):
+    | AsyncIterable<CloudResource>
+    | Iterable<CloudResource>
+    | Promise<CloudResource[] | AsyncIterable<CloudResource>>;
 
   /** Release clients and sockets. */
   async destroy(): Promise<void> {}

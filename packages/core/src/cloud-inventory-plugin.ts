@@ -1,26 +1,62 @@
 import { randomBytes } from 'node:crypto';
 import { Plugin } from 's3db.js/plugins/plugin.class';
 import { deduplicateCloudIds, defaultCloudId } from './cloud-ids.ts';
-import { getCloudDriverFactory, registerCloudDriver, resolveDriverName, toDriverFactory } from './driver-registry.ts';
-import { CloudInventoryError } from './errors/cloud-inventory-error.ts';
-import { ConfigurationError } from './errors/configuration-error.ts';
-import { createConsoleLogger, silentLogger } from './logger.ts';
-import type { CloudInventoryPluginOptions, ResolvedPluginOptions } from './options/plugin-options.ts';
-import { validatePluginOptions } from './options/validate-options.ts';
+import {
+  type CloudDriverFactory,
+  getCloudDriverFactory,
+  registerCloudDriver,
+  resolveDriverName,
+  toDriverFactory,
+} from './driver-registry.ts';
 import { type ResolvedCloud, type SyncEnvironment, syncCloud } from './engine/sync-cloud.ts';
 import type { SyncSummary } from './engine/sync-types.ts';
+import { CloudInventoryError } from './errors/cloud-inventory-error.ts';
+import { ConfigurationError } from './errors/configuration-error.ts';
+import {
+  type ChangeFilter,
+  type InventoryAtEntry,
+  InventoryQueries,
+  type Page,
+  type ResourceReference,
+} from './history/inventory-queries.ts';
+import type { ResourceFilter } from './history/resource-filter.ts';
+import { createConsoleLogger, silentLogger } from './logger.ts';
+import { WebhookDispatcher } from './notifications/webhook-dispatcher.ts';
+import type {
+  CloudInventoryPluginOptions,
+  ResolvedPluginOptions,
+} from './options/plugin-options.ts';
+import { validatePluginOptions } from './options/validate-options.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { defaultLockOwner } from './storage/cloud-lock.ts';
-import { ensureInventoryResources, type InventoryResources } from './storage/inventory-resources.ts';
-import { createObjectStore, internalPrefix, isPreconditionFailed, type ObjectStore } from './storage/object-store.ts';
-import { type ChangeFilter, type InventoryAtEntry, InventoryQueries, type Page, type ResourceReference } from './history/inventory-queries.ts';
-import type { ResourceFilter } from './history/resource-filter.ts';
-import { WebhookDispatcher } from './notifications/webhook-dispatcher.ts';
+import {
+  ensureInventoryResources,
+  type InventoryResources,
+} from './storage/inventory-resources.ts';
+import {
+  createObjectStore,
+  internalPrefix,
+  isPreconditionFailed,
+  type ObjectStore,
+} from './storage/object-store.ts';
 import type { InventoryLogger } from './types.ts';
 import type { ConfigurationDiff } from './versioning/diff.ts';
 import { Redactor } from './versioning/redaction.ts';
 
-const pinoSilent: Record<string, unknown> = { level: 'silent', silent() {}, msgPrefix: '', debug() {}, info() {}, warn() {}, error() {}, trace() {}, fatal() {}, child() { return pinoSilent; } };
+const pinoSilent: Record<string, unknown> = {
+  level: 'silent',
+  silent() {},
+  msgPrefix: '',
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  trace() {},
+  fatal() {},
+  child() {
+    return pinoSilent;
+  },
+};
 let inlineDriverCounter = 0;
 
 /** The s3db.js plugin that keeps a versioned inventory of cloud resources. */
@@ -45,14 +81,15 @@ export class CloudInventoryPlugin extends Plugin {
     const resolved = validatePluginOptions(options);
     super({ slug: 'cloud-inventory', logLevel: 'silent', logger: pinoSilent as never });
     this.config = resolved;
-    this.inventoryLogger = resolved.logger ?? (resolved.verbose ? createConsoleLogger() : silentLogger);
+    this.inventoryLogger =
+      resolved.logger ?? (resolved.verbose ? createConsoleLogger() : silentLogger);
     this.clouds = this.resolveClouds(resolved);
   }
 
   private resolveClouds(options: ResolvedPluginOptions): ResolvedCloud[] {
     const drafts = options.clouds.map((cloud, position) => {
       let driverName: string;
-      let factory;
+      let factory: CloudDriverFactory;
       if (typeof cloud.driver === 'string') {
         factory = getCloudDriverFactory(cloud.driver);
         driverName = cloud.driver;
@@ -66,7 +103,15 @@ export class CloudInventoryPlugin extends Plugin {
       const config = cloud.config ?? {};
       return {
         position,
-        id: cloud.id ?? defaultCloudId(typeof cloud.driver === 'string' ? (resolveDriverName(cloud.driver) ?? cloud.driver) : driverName.replace(/-\d+$/, ''), config, cloud.credentials),
+        id:
+          cloud.id ??
+          defaultCloudId(
+            typeof cloud.driver === 'string'
+              ? (resolveDriverName(cloud.driver) ?? cloud.driver)
+              : driverName.replace(/-\d+$/, ''),
+            config,
+            cloud.credentials,
+          ),
         driverName,
         factory,
         credentials: cloud.credentials ?? {},
@@ -77,19 +122,28 @@ export class CloudInventoryPlugin extends Plugin {
       };
     });
     const { ids, renamed } = deduplicateCloudIds(drafts.map((draft) => draft.id));
-    for (const { from, to } of renamed) this.inventoryLogger.warn(`duplicate cloud id "${from}" renamed to "${to}"`);
-    return drafts.map(({ position: _position, ...draft }, index) => ({ ...draft, id: ids[index] as string }));
+    for (const { from, to } of renamed)
+      this.inventoryLogger.warn(`duplicate cloud id "${from}" renamed to "${to}"`);
+    return drafts.map(({ position: _position, ...draft }, index) => ({
+      ...draft,
+      id: ids[index] as string,
+    }));
   }
 
   /** The managed s3db.js resources (after install). */
   get inventoryResources(): InventoryResources {
-    if (!this.#resources) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+    if (!this.#resources)
+      throw new CloudInventoryError({
+        message:
+          'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first',
+      });
     return this.#resources;
   }
 
   /** Raw object access used by the engine (after install). */
   get objectStore(): ObjectStore {
-    if (!this.#store) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed' });
+    if (!this.#store)
+      throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed' });
     return this.#store;
   }
 
@@ -101,25 +155,57 @@ export class CloudInventoryPlugin extends Plugin {
 
   override async onInstall(): Promise<void> {
     const database = this.database as any;
-    if (!database?.client) throw new CloudInventoryError({ message: 'CloudInventoryPlugin.install needs a connected s3db.js Database' });
+    if (!database?.client)
+      throw new CloudInventoryError({
+        message: 'CloudInventoryPlugin.install needs a connected s3db.js Database',
+      });
     this.#stopController = new AbortController();
     this.#resources = await ensureInventoryResources(database, this.config.resources);
     this.#store = createObjectStore(database.client);
     this.#redactor = new Redactor(await this.redactionKey());
-    if (this.config.notifications.length > 0) this.#dispatcher = new WebhookDispatcher({ targets: this.config.notifications, logger: this.inventoryLogger });
-    this.#queries = new InventoryQueries({ resources: this.#resources, store: this.#store, client: database.client, cloudIds: () => this.clouds.map((cloud) => cloud.id) });
+    if (this.config.notifications.length > 0)
+      this.#dispatcher = new WebhookDispatcher({
+        targets: this.config.notifications,
+        logger: this.inventoryLogger,
+      });
+    this.#queries = new InventoryQueries({
+      resources: this.#resources,
+      store: this.#store,
+      client: database.client,
+      cloudIds: () => this.clouds.map((cloud) => cloud.id),
+    });
     if (this.config.discovery.runOnInstall) await this.syncAll();
   }
 
   override async onStart(): Promise<void> {
-    const jobs: Array<{ name: string; cron: string; timezone?: string; runOnStart: boolean; run: () => Promise<unknown> }> = [];
+    const jobs: Array<{
+      name: string;
+      cron: string;
+      timezone?: string;
+      runOnStart: boolean;
+      run: () => Promise<unknown>;
+    }> = [];
     if (this.config.scheduled.enabled && this.config.scheduled.cron) {
-      jobs.push({ name: 'global', cron: this.config.scheduled.cron, ...(this.config.scheduled.timezone ? { timezone: this.config.scheduled.timezone } : {}), runOnStart: this.config.scheduled.runOnStart, run: () => this.syncAll() });
+      jobs.push({
+        name: 'global',
+        cron: this.config.scheduled.cron,
+        ...(this.config.scheduled.timezone ? { timezone: this.config.scheduled.timezone } : {}),
+        runOnStart: this.config.scheduled.runOnStart,
+        run: () => this.syncAll(),
+      });
     }
     for (const cloud of this.clouds) {
-      const schedule = cloud.schedule as { enabled?: boolean; cron?: string; timezone?: string; runOnStart?: boolean } | undefined;
+      const schedule = cloud.schedule as
+        | { enabled?: boolean; cron?: string; timezone?: string; runOnStart?: boolean }
+        | undefined;
       if (schedule?.enabled && schedule.cron) {
-        jobs.push({ name: cloud.id, cron: schedule.cron, ...(schedule.timezone ? { timezone: schedule.timezone } : {}), runOnStart: schedule.runOnStart ?? false, run: () => this.syncCloud(cloud.id) });
+        jobs.push({
+          name: cloud.id,
+          cron: schedule.cron,
+          ...(schedule.timezone ? { timezone: schedule.timezone } : {}),
+          runOnStart: schedule.runOnStart ?? false,
+          run: () => this.syncCloud(cloud.id),
+        });
       }
     }
     if (jobs.length > 0) {
@@ -139,7 +225,8 @@ export class CloudInventoryPlugin extends Plugin {
   /** Stop schedules; waits for syncs in flight unless `abort` is set, in which case they are cancelled. */
   override async stop(options: { abort?: boolean } = {}): Promise<void> {
     await this.#scheduler?.stopAll();
-    if (options.abort) this.#stopController.abort(new CloudInventoryError({ message: 'plugin stopped' }));
+    if (options.abort)
+      this.#stopController.abort(new CloudInventoryError({ message: 'plugin stopped' }));
     await Promise.allSettled([...this.#running.values()]);
     await this.#dispatcher?.flush();
   }
@@ -156,7 +243,8 @@ export class CloudInventoryPlugin extends Plugin {
   /** Next scheduled run per job name (`global` or a cloud id). */
   nextScheduledRuns(): Record<string, string | null> {
     const output: Record<string, string | null> = {};
-    for (const name of this.#scheduler?.names ?? []) output[name] = this.#scheduler?.nextRun(name)?.toISOString() ?? null;
+    for (const name of this.#scheduler?.names ?? [])
+      output[name] = this.#scheduler?.nextRun(name)?.toISOString() ?? null;
     return output;
   }
 
@@ -165,13 +253,16 @@ export class CloudInventoryPlugin extends Plugin {
     const queue = [...this.clouds];
     const results: SyncSummary[] = new Array(queue.length);
     let next = 0;
-    const workers = Array.from({ length: Math.min(this.config.discovery.concurrency, queue.length) }, async () => {
-      while (next < queue.length) {
-        const position = next;
-        next += 1;
-        results[position] = await this.syncCloud((queue[position] as ResolvedCloud).id, options);
-      }
-    });
+    const workers = Array.from(
+      { length: Math.min(this.config.discovery.concurrency, queue.length) },
+      async () => {
+        while (next < queue.length) {
+          const position = next;
+          next += 1;
+          results[position] = await this.syncCloud((queue[position] as ResolvedCloud).id, options);
+        }
+      },
+    );
     await Promise.all(workers);
     return results;
   }
@@ -180,11 +271,21 @@ export class CloudInventoryPlugin extends Plugin {
   async syncCloud(cloudId: string, options: { dryRun?: boolean } = {}): Promise<SyncSummary> {
     const cloud = this.clouds.find((candidate) => candidate.id === cloudId);
     if (!cloud) {
-      throw new ConfigurationError({ issues: [{ path: 'cloudId', expected: `one of ${this.clouds.map((candidate) => candidate.id).join(', ')}`, received: `"${cloudId}"` }] });
+      throw new ConfigurationError({
+        issues: [
+          {
+            path: 'cloudId',
+            expected: `one of ${this.clouds.map((candidate) => candidate.id).join(', ')}`,
+            received: `"${cloudId}"`,
+          },
+        ],
+      });
     }
     const inFlight = this.#running.get(cloudId);
     if (inFlight) return inFlight;
-    const run = syncCloud(cloud, this.environment(), options).finally(() => this.#running.delete(cloudId));
+    const run = syncCloud(cloud, this.environment(), options).finally(() =>
+      this.#running.delete(cloudId),
+    );
     this.#running.set(cloudId, run);
     return run;
   }
@@ -196,7 +297,10 @@ export class CloudInventoryPlugin extends Plugin {
 
   private environment(): SyncEnvironment {
     if (!this.#resources || !this.#store || !this.#redactor) {
-      throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+      throw new CloudInventoryError({
+        message:
+          'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first',
+      });
     }
     return {
       options: this.config,
@@ -209,7 +313,10 @@ export class CloudInventoryPlugin extends Plugin {
         try {
           this.emit(event, payload);
         } catch (error) {
-          this.inventoryLogger.warn('event listener threw', { event, error: error instanceof Error ? error.message : String(error) });
+          this.inventoryLogger.warn('event listener threw', {
+            event,
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
         this.#dispatcher?.publish(event, payload);
       },
@@ -219,12 +326,19 @@ export class CloudInventoryPlugin extends Plugin {
   }
 
   private get queries(): InventoryQueries {
-    if (!this.#queries) throw new CloudInventoryError({ message: 'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first' });
+    if (!this.#queries)
+      throw new CloudInventoryError({
+        message:
+          'CloudInventoryPlugin is not installed: call plugin.install(database) or database.usePlugin(plugin) first',
+      });
     return this.#queries;
   }
 
   /** Resources matching a filter, a page at a time; follow `cursor` for the next page. */
-  listResources(filter: ResourceFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+  listResources(
+    filter: ResourceFilter = {},
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<Record<string, unknown>>> {
     return this.queries.listResources(filter, options);
   }
 
@@ -244,7 +358,10 @@ export class CloudInventoryPlugin extends Plugin {
   }
 
   /** One frozen version, or null. */
-  getVersion(reference: ResourceReference, version: number): Promise<Record<string, unknown> | null> {
+  getVersion(
+    reference: ResourceReference,
+    version: number,
+  ): Promise<Record<string, unknown> | null> {
     return this.queries.getVersion(reference, version);
   }
 
@@ -254,26 +371,43 @@ export class CloudInventoryPlugin extends Plugin {
   }
 
   /** Changes in a time window across clouds. */
-  listChanges(filter: ChangeFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+  listChanges(
+    filter: ChangeFilter = {},
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<Record<string, unknown>>> {
     return this.queries.listChanges(filter, options);
   }
 
   /** The inventory as it was at a moment, including resources deleted since. */
-  inventoryAt(at: string | Date, filter: ResourceFilter = {}, options: { withConfiguration?: boolean } = {}): Promise<InventoryAtEntry[]> {
+  inventoryAt(
+    at: string | Date,
+    filter: ResourceFilter = {},
+    options: { withConfiguration?: boolean } = {},
+  ): Promise<InventoryAtEntry[]> {
     return this.queries.inventoryAt(at, filter, options);
   }
 
   /** A cloud's summary record, or null before its first sync. */
   async getCloudSummary(cloudId: string): Promise<Record<string, unknown> | null> {
-    return this.inventoryResources.clouds.get(cloudId).then((record: Record<string, unknown>) => record, () => null);
+    return this.inventoryResources.clouds.get(cloudId).then(
+      (record: Record<string, unknown>) => record,
+      () => null,
+    );
   }
 
   /** Run records of a cloud, newest first. */
-  async listRuns(cloudId: string, options: { limit?: number } = {}): Promise<Record<string, unknown>[]> {
+  async listRuns(
+    cloudId: string,
+    options: { limit?: number } = {},
+  ): Promise<Record<string, unknown>[]> {
     const runs = this.inventoryResources.runs;
     const prefix = runs.getResourceKey(`${cloudId}:x`).replace(/x$/, '');
     const keys: string[] = await (this.database as any).client.getAllKeys({ prefix });
-    const ids = keys.map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length)).sort().reverse().slice(0, options.limit ?? 20);
+    const ids = keys
+      .map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length))
+      .sort()
+      .reverse()
+      .slice(0, options.limit ?? 20);
     return Promise.all(ids.map((id) => runs.get(id)));
   }
 
@@ -289,7 +423,11 @@ export class CloudInventoryPlugin extends Plugin {
     const generated = randomBytes(32).toString('hex');
     if (this.config.discovery.dryRun) return generated;
     try {
-      await store.putJson(key, { key: generated, createdAt: new Date().toISOString() }, { ifNoneMatch: '*' });
+      await store.putJson(
+        key,
+        { key: generated, createdAt: new Date().toISOString() },
+        { ifNoneMatch: '*' },
+      );
       return generated;
     } catch (error) {
       if (!isPreconditionFailed(error)) throw error;

@@ -3,10 +3,14 @@ import { CloudInventoryError } from './errors/cloud-inventory-error.ts';
 import { NoSuchDriverError } from './errors/no-such-driver-error.ts';
 
 /** A function that builds a driver from its options. */
-export type CloudDriverFactory = (options: CloudDriverOptions<any, any>) => BaseCloudDriver<any, any>;
+export type CloudDriverFactory = (
+  options: CloudDriverOptions<any, any>,
+) => BaseCloudDriver<any, any>;
 
 /** A driver class (anything constructible into a BaseCloudDriver). */
-export type CloudDriverClass = new (options: CloudDriverOptions<any, any>) => BaseCloudDriver<any, any>;
+export type CloudDriverClass = new (
+  options: CloudDriverOptions<any, any>,
+) => BaseCloudDriver<any, any>;
 
 /** Options of `registerCloudDriver`. */
 export interface RegisterCloudDriverOptions {
@@ -45,7 +49,10 @@ function isDriverClass(candidate: unknown): candidate is CloudDriverClass {
 export function toDriverFactory(driver: CloudDriverFactory | CloudDriverClass): CloudDriverFactory {
   if (isDriverClass(driver)) return (options) => new driver(options);
   // A class that does not extend our BaseCloudDriver (another copy of core) is still a class.
-  if (typeof driver === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(driver))) {
+  if (
+    typeof driver === 'function' &&
+    /^class[\s{]/.test(Function.prototype.toString.call(driver))
+  ) {
     const DriverClass = driver as unknown as CloudDriverClass;
     return (options) => new DriverClass(options);
   }
@@ -59,16 +66,25 @@ export function registerCloudDriver(
   options: RegisterCloudDriverOptions = {},
 ): void {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new CloudInventoryError({ message: 'registerCloudDriver: name must be a non-empty string' });
+    throw new CloudInventoryError({
+      message: 'registerCloudDriver: name must be a non-empty string',
+    });
   }
   if (typeof driver !== 'function') {
-    throw new CloudInventoryError({ message: `registerCloudDriver("${name}"): expected a driver class or factory function` });
+    throw new CloudInventoryError({
+      message: `registerCloudDriver("${name}"): expected a driver class or factory function`,
+    });
   }
   const names = [name, ...(options.aliases ?? [])];
   const entries = registry();
   for (const candidate of names) {
     const existing = entries.get(candidate);
-    if (existing && existing.factory !== driver && !sameSource(existing, driver) && !options.replace) {
+    if (
+      existing &&
+      existing.factory !== driver &&
+      !sameSource(existing, driver) &&
+      !options.replace
+    ) {
       throw new CloudInventoryError({
         message: `A different cloud driver is already registered as "${candidate}". Pass { replace: true } to replace it.`,
         driver: candidate,
@@ -112,11 +128,15 @@ export function hasCloudDriver(name: string): boolean {
 /** The factory registered under `name`; throws NoSuchDriverError listing what is registered. */
 export function getCloudDriverFactory(name: string, cloudId?: string): CloudDriverFactory {
   const entry = registry().get(name);
-  if (!entry) throw new NoSuchDriverError({ driver: name, registered: listCloudDrivers(), cloudId });
+  if (!entry)
+    throw new NoSuchDriverError({ driver: name, registered: listCloudDrivers(), cloudId });
   return toDriverFactory(entry.factory);
 }
 
 /** Build a driver instance by registered name. */
-export function createCloudDriver(name: string, options: CloudDriverOptions<any, any>): BaseCloudDriver<any, any> {
+export function createCloudDriver(
+  name: string,
+  options: CloudDriverOptions<any, any>,
+): BaseCloudDriver<any, any> {
   return getCloudDriverFactory(name, options.id)(options);
 }

@@ -1,4 +1,10 @@
-export { BaseCloudDriver, type CloudDriverOptions, SUPPORTED_SPECIFICATION_VERSIONS } from './base-cloud-driver.ts';
+export {
+  BaseCloudDriver,
+  type CloudDriverOptions,
+  SUPPORTED_SPECIFICATION_VERSIONS,
+} from './base-cloud-driver.ts';
+export { deduplicateCloudIds, defaultCloudId } from './cloud-ids.ts';
+export { CloudInventoryPlugin } from './cloud-inventory-plugin.ts';
 export {
   type CloudDriverClass,
   type CloudDriverFactory,
@@ -12,17 +18,25 @@ export {
   toDriverFactory,
   unregisterCloudDriver,
 } from './driver-registry.ts';
-export * from './errors/index.ts';
-export { createConsoleLogger, silentLogger } from './logger.ts';
-export type * from './types.ts';
-export * from './versioning/index.ts';
-export { CloudInventoryPlugin } from './cloud-inventory-plugin.ts';
-export { deduplicateCloudIds, defaultCloudId } from './cloud-ids.ts';
 export type { ResolvedCloud } from './engine/sync-cloud.ts';
 export type { ChangeKind, RejectedResource, SyncStatus, SyncSummary } from './engine/sync-types.ts';
+export * from './errors/index.ts';
+export type {
+  ChangeFilter,
+  InventoryAtEntry,
+  Page,
+  ResourceReference,
+} from './history/inventory-queries.ts';
+export { matchesFilter, type ResourceFilter } from './history/resource-filter.ts';
+export { createConsoleLogger, silentLogger } from './logger.ts';
 export * from './options/plugin-options.ts';
 export { validatePluginOptions } from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
-export { decodeIdPart, encodeIdPart, snapshotRecordId, versionRecordId } from './storage/record-ids.ts';
-export type { ChangeFilter, InventoryAtEntry, Page, ResourceReference } from './history/inventory-queries.ts';
-export { matchesFilter, type ResourceFilter } from './history/resource-filter.ts';
+export {
+  decodeIdPart,
+  encodeIdPart,
+  snapshotRecordId,
+  versionRecordId,
+} from './storage/record-ids.ts';
+export type * from './types.ts';
+export * from './versioning/index.ts';

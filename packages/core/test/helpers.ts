@@ -19,8 +19,16 @@ export async function createTestDatabase(): Promise<any> {
 export function countRequests(database: any) {
   const counts = { GET: 0, PUT: 0, HEAD: 0, LIST: 0, DELETE: 0, COPY: 0 };
   const kinds: Record<string, keyof typeof counts> = {
-    getObject: 'GET', putObject: 'PUT', headObject: 'HEAD', listObjects: 'LIST', getKeysPage: 'LIST',
-    getAllKeys: 'LIST', deleteObject: 'DELETE', deleteObjects: 'DELETE', copyObject: 'COPY', exists: 'HEAD',
+    getObject: 'GET',
+    putObject: 'PUT',
+    headObject: 'HEAD',
+    listObjects: 'LIST',
+    getKeysPage: 'LIST',
+    getAllKeys: 'LIST',
+    deleteObject: 'DELETE',
+    deleteObjects: 'DELETE',
+    copyObject: 'COPY',
+    exists: 'HEAD',
   };
   const client = database.client;
   const originals: Record<string, any> = {};
@@ -49,7 +57,9 @@ export function countRequests(database: any) {
 /** A driver whose resources are set by the test between runs. */
 export class ScriptedDriver extends BaseCloudDriver {
   static resources: CloudResource[] = [];
-  static scopes: Array<{ service: string; region: string; status: 'complete' | 'failed'; errorClass?: any }> | undefined;
+  static scopes:
+    | Array<{ service: string; region: string; status: 'complete' | 'failed'; errorClass?: any }>
+    | undefined;
   static failWith: Error | undefined;
   static lastOptions: ListOptions | undefined;
 
@@ -64,8 +74,14 @@ export class ScriptedDriver extends BaseCloudDriver {
 /** A plain EC2-like resource. */
 export function instance(id: string, overrides: Partial<CloudResource> = {}): CloudResource {
   return {
-    provider: 'aws', accountId: '111122223333', region: 'us-east-1', service: 'ec2', resourceType: 'aws.ec2.instance',
-    resourceId: id, name: `server-${id}`, tags: { env: 'prod' },
+    provider: 'aws',
+    accountId: '111122223333',
+    region: 'us-east-1',
+    service: 'ec2',
+    resourceType: 'aws.ec2.instance',
+    resourceId: id,
+    name: `server-${id}`,
+    tags: { env: 'prod' },
     configuration: { InstanceId: id, InstanceType: 't3.micro', State: { Name: 'running' } },
     ...overrides,
   };

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BaseCloudDriver, CloudInventoryPlugin, type CloudResource, type ListOptions } from '../src/index.ts';
+import {
+  BaseCloudDriver,
+  CloudInventoryPlugin,
+  type CloudResource,
+  type ListOptions,
+} from '../src/index.ts';
 import { countRequests, createTestDatabase, instance, ScriptedDriver } from './helpers.ts';
 
 describe('CloudInventoryPlugin sync', () => {
@@ -15,7 +20,11 @@ describe('CloudInventoryPlugin sync', () => {
   });
 
   const createPlugin = (extra: Record<string, unknown> = {}) =>
-    new CloudInventoryPlugin({ clouds: [{ id: 'aws-test', driver: ScriptedDriver, config: { accountId: '111122223333' } }], discovery: { runOnInstall: false }, ...extra });
+    new CloudInventoryPlugin({
+      clouds: [{ id: 'aws-test', driver: ScriptedDriver, config: { accountId: '111122223333' } }],
+      discovery: { runOnInstall: false },
+      ...extra,
+    });
 
   test('records as the description defines; storage requests per created, unchanged and updated resource', async () => {
     const plugin = createPlugin();
@@ -23,20 +32,55 @@ describe('CloudInventoryPlugin sync', () => {
     ScriptedDriver.resources = Array.from({ length: 20 }, (_, index) => instance(`i-${index}`));
     const counter = countRequests(database);
     const first = await plugin.syncCloud('aws-test');
-    expect(first).toMatchObject({ cloudId: 'aws-test', created: 20, updated: 0, unchanged: 0, deleted: 0, processed: 20, status: 'succeeded' });
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['cloudId', 'driver', 'created', 'updated', 'unchanged', 'processed', 'durationMs', 'deleted', 'status']));
+    expect(first).toMatchObject({
+      cloudId: 'aws-test',
+      created: 20,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      processed: 20,
+      status: 'succeeded',
+    });
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'cloudId',
+        'driver',
+        'created',
+        'updated',
+        'unchanged',
+        'processed',
+        'durationMs',
+        'deleted',
+        'status',
+      ]),
+    );
     // 3 writes per created resource (version, change, snapshot) plus a fixed cost per run.
     const createdWrites = counter.counts.PUT;
     expect(createdWrites).toBeLessThanOrEqual(20 * 3 + 8);
 
     const snapshot = await plugin.inventoryResources.snapshots.get('aws-test:aws.ec2.instance:i-1');
     expect(snapshot).toMatchObject({
-      cloudId: 'aws-test', resourceType: 'aws.ec2.instance', resourceId: 'i-1', name: 'server-i-1', region: 'us-east-1', service: 'ec2',
-      tags: { env: 'prod' }, latestVersion: 1, latestSnapshotId: 'aws-test:aws.ec2.instance:i-1:v1', changelogSize: 1, status: 'active',
+      cloudId: 'aws-test',
+      resourceType: 'aws.ec2.instance',
+      resourceId: 'i-1',
+      name: 'server-i-1',
+      region: 'us-east-1',
+      service: 'ec2',
+      tags: { env: 'prod' },
+      latestVersion: 1,
+      latestSnapshotId: 'aws-test:aws.ec2.instance:i-1:v1',
+      changelogSize: 1,
+      status: 'active',
     });
     expect(snapshot.latestDigest).toMatch(/^[0-9a-f]{64}$/);
-    const version = await plugin.inventoryResources.versions.get('aws-test:aws.ec2.instance:i-1:v1');
-    expect(version.configuration).toEqual({ InstanceId: 'i-1', InstanceType: 't3.micro', State: { Name: 'running' } });
+    const version = await plugin.inventoryResources.versions.get(
+      'aws-test:aws.ec2.instance:i-1:v1',
+    );
+    expect(version.configuration).toEqual({
+      InstanceId: 'i-1',
+      InstanceType: 't3.micro',
+      State: { Name: 'running' },
+    });
     const created = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c1');
     expect(created).toMatchObject({ kind: 'created', toVersion: 1 });
 
@@ -48,15 +92,28 @@ describe('CloudInventoryPlugin sync', () => {
 
     counter.reset();
     ScriptedDriver.resources = ScriptedDriver.resources.map((resource, index) =>
-      index < 2 ? { ...resource, configuration: { ...(resource.configuration as object), InstanceType: 't3.large' } } : resource,
+      index < 2
+        ? {
+            ...resource,
+            configuration: { ...(resource.configuration as object), InstanceType: 't3.large' },
+          }
+        : resource,
     );
     const third = await plugin.syncCloud('aws-test');
     expect(third).toMatchObject({ updated: 2, unchanged: 18 });
     // Per updated resource: one read of the previous version, three writes.
     expect(counter.counts.PUT).toBeLessThanOrEqual(2 * 3 + 8);
     const change = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c2');
-    expect(change).toMatchObject({ kind: 'updated', fromVersion: 1, toVersion: 2, changedSections: ['configuration'] });
-    expect(change.diff.updated['configuration.InstanceType']).toEqual({ before: 't3.micro', after: 't3.large' });
+    expect(change).toMatchObject({
+      kind: 'updated',
+      fromVersion: 1,
+      toVersion: 2,
+      changedSections: ['configuration'],
+    });
+    expect(change.diff.updated['configuration.InstanceType']).toEqual({
+      before: 't3.micro',
+      after: 't3.large',
+    });
   });
 
   test('a tag-only change is known as such', async () => {
@@ -75,17 +132,33 @@ describe('CloudInventoryPlugin sync', () => {
     const plugin = createPlugin({ resources: { snapshots: 'inv_snapshots', runs: 'inv_runs' } });
     await database.usePlugin(plugin, 'inventory');
     const names = Object.keys(database.resources);
-    expect(names).toEqual(expect.arrayContaining(['inv_snapshots', 'plg_cloud_inventory_versions', 'plg_cloud_inventory_changes', 'plg_cloud_inventory_clouds', 'inv_runs']));
-    expect(names.some((name) => name.startsWith('plg_cloudinventory') || name.includes('--'))).toBe(false);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'inv_snapshots',
+        'plg_cloud_inventory_versions',
+        'plg_cloud_inventory_changes',
+        'plg_cloud_inventory_clouds',
+        'inv_runs',
+      ]),
+    );
+    expect(names.some((name) => name.startsWith('plg_cloudinventory') || name.includes('--'))).toBe(
+      false,
+    );
     ScriptedDriver.resources = [instance('i-1')];
     await plugin.syncAll();
-    expect(await database.resources.inv_snapshots.get('aws-test:aws.ec2.instance:i-1')).toMatchObject({ resourceId: 'i-1' });
+    expect(
+      await database.resources.inv_snapshots.get('aws-test:aws.ec2.instance:i-1'),
+    ).toMatchObject({ resourceId: 'i-1' });
   });
 
   test('runOnInstall syncs during install; dryRun writes nothing', async () => {
     ScriptedDriver.resources = [instance('i-1'), instance('i-2')];
     const counter = countRequests(database);
-    const dry = new CloudInventoryPlugin({ clouds: [{ id: 'aws-dry', driver: ScriptedDriver }], discovery: { dryRun: true, runOnInstall: false }, redactionKey: 'x'.repeat(32) });
+    const dry = new CloudInventoryPlugin({
+      clouds: [{ id: 'aws-dry', driver: ScriptedDriver }],
+      discovery: { dryRun: true, runOnInstall: false },
+      redactionKey: 'x'.repeat(32),
+    });
     await dry.install(database);
     counter.reset();
     const summary = await dry.syncCloud('aws-dry');
@@ -94,7 +167,13 @@ describe('CloudInventoryPlugin sync', () => {
 
     const live = new CloudInventoryPlugin({ clouds: [{ id: 'aws-live', driver: ScriptedDriver }] });
     await live.install(database);
-    expect(await live.getResource({ cloudId: 'aws-live', resourceType: 'aws.ec2.instance', resourceId: 'i-2' })).toMatchObject({ latestVersion: 1 });
+    expect(
+      await live.getResource({
+        cloudId: 'aws-live',
+        resourceType: 'aws.ec2.instance',
+        resourceId: 'i-2',
+      }),
+    ).toMatchObject({ latestVersion: 1 });
   });
 
   test('syncAll runs clouds in parallel up to discovery.concurrency', async () => {
@@ -109,7 +188,13 @@ describe('CloudInventoryPlugin sync', () => {
         yield instance(`i-${this.id}`);
       }
     }
-    const plugin = new CloudInventoryPlugin({ clouds: Array.from({ length: 6 }, (_, index) => ({ id: `slow-${index}`, driver: SlowDriver })), discovery: { concurrency: 2, runOnInstall: false } });
+    const plugin = new CloudInventoryPlugin({
+      clouds: Array.from({ length: 6 }, (_, index) => ({
+        id: `slow-${index}`,
+        driver: SlowDriver,
+      })),
+      discovery: { concurrency: 2, runOnInstall: false },
+    });
     await plugin.install(database);
     const results = await plugin.syncAll();
     expect(results.map((result) => result.status)).toEqual(Array(6).fill('succeeded'));
@@ -129,18 +214,36 @@ describe('CloudInventoryPlugin sync', () => {
         options.runtime.emitState({ cursor: `after-${page}` });
       }
     }
-    const plugin = new CloudInventoryPlugin({ clouds: [{ id: 'cp', driver: CheckpointDriver }], discovery: { runOnInstall: false, include: ['ec2'], exclude: ['iam'], concurrency: 7 } });
+    const plugin = new CloudInventoryPlugin({
+      clouds: [{ id: 'cp', driver: CheckpointDriver }],
+      discovery: { runOnInstall: false, include: ['ec2'], exclude: ['iam'], concurrency: 7 },
+    });
     await plugin.install(database);
     await plugin.syncCloud('cp');
     const afterFirst = await plugin.getCloudSummary('cp');
-    expect(afterFirst).toMatchObject({ status: 'idle', checkpoint: { page: 1 }, state: { cursor: 'after-1' }, rateLimit: { remaining: 5 }, lastRunStatus: 'succeeded' });
+    expect(afterFirst).toMatchObject({
+      status: 'idle',
+      checkpoint: { page: 1 },
+      state: { cursor: 'after-1' },
+      rateLimit: { remaining: 5 },
+      lastRunStatus: 'succeeded',
+    });
     await plugin.syncCloud('cp');
     expect(CheckpointDriver.seen[1]!.runtime.checkpoint).toEqual({ page: 1 });
     expect(CheckpointDriver.seen[1]!.runtime.state).toEqual({ cursor: 'after-1' });
-    expect(CheckpointDriver.seen[0]).toMatchObject({ include: ['ec2'], exclude: ['iam'], concurrency: 7, dryRun: false });
+    expect(CheckpointDriver.seen[0]).toMatchObject({
+      include: ['ec2'],
+      exclude: ['iam'],
+      concurrency: 7,
+      dryRun: false,
+    });
     const summary = await plugin.getCloudSummary('cp');
     // i-1 was not listed again, but a filtered run with no scope reports deletes nothing.
-    expect(summary).toMatchObject({ checkpoint: { page: 2 }, totalResources: 2, lastResult: { status: 'succeeded' } });
+    expect(summary).toMatchObject({
+      checkpoint: { page: 2 },
+      totalResources: 2,
+      lastResult: { status: 'succeeded' },
+    });
   });
 
   test('the summary after a failed run shows error; the driver error names the cloud', async () => {
@@ -154,12 +257,18 @@ describe('CloudInventoryPlugin sync', () => {
         return [];
       }
     }
-    const broken = new CloudInventoryPlugin({ clouds: [{ id: 'broken', driver: BrokenDriver }], discovery: { runOnInstall: false } });
+    const broken = new CloudInventoryPlugin({
+      clouds: [{ id: 'broken', driver: BrokenDriver }],
+      discovery: { runOnInstall: false },
+    });
     await broken.install(database);
     const result = await broken.syncCloud('broken');
     expect(result.status).toBe('failed');
     expect(result.reason).toMatch(/broken/);
-    expect(await broken.getCloudSummary('broken')).toMatchObject({ status: 'error', lastRunStatus: 'failed' });
+    expect(await broken.getCloudSummary('broken')).toMatchObject({
+      status: 'error',
+      lastRunStatus: 'failed',
+    });
   });
 
   test('a second worker skips while the lock is held, or waits with lock.timeout', async () => {
@@ -173,9 +282,19 @@ describe('CloudInventoryPlugin sync', () => {
         yield instance('i-1');
       }
     }
-    const first = new CloudInventoryPlugin({ clouds: [{ id: 'shared', driver: GatedDriver }], discovery: { runOnInstall: false } });
-    const second = new CloudInventoryPlugin({ clouds: [{ id: 'shared', driver: GatedDriver }], discovery: { runOnInstall: false } });
-    const waiting = new CloudInventoryPlugin({ clouds: [{ id: 'shared', driver: GatedDriver }], discovery: { runOnInstall: false }, lock: { timeout: 5 } });
+    const first = new CloudInventoryPlugin({
+      clouds: [{ id: 'shared', driver: GatedDriver }],
+      discovery: { runOnInstall: false },
+    });
+    const second = new CloudInventoryPlugin({
+      clouds: [{ id: 'shared', driver: GatedDriver }],
+      discovery: { runOnInstall: false },
+    });
+    const waiting = new CloudInventoryPlugin({
+      clouds: [{ id: 'shared', driver: GatedDriver }],
+      discovery: { runOnInstall: false },
+      lock: { timeout: 5 },
+    });
     await first.install(database);
     await second.install(database);
     await waiting.install(database);
@@ -199,12 +318,22 @@ describe('CloudInventoryPlugin sync', () => {
         }
       }
     }
-    const plugin = new CloudInventoryPlugin({ clouds: [{ id: 'stolen', driver: EndlessDriver }], discovery: { runOnInstall: false }, lock: { ttl: 0.3 } });
+    const plugin = new CloudInventoryPlugin({
+      clouds: [{ id: 'stolen', driver: EndlessDriver }],
+      discovery: { runOnInstall: false },
+      lock: { ttl: 0.3 },
+    });
     await plugin.install(database);
     const running = plugin.syncCloud('stolen');
     await new Promise((resolve) => setTimeout(resolve, 60));
     // Another worker overwrites the lock (as after a takeover).
-    await database.client.putObject({ key: 'plugin=cloud-inventory/locks/stolen.json', body: JSON.stringify({ owner: 'someone-else', expiresAt: new Date(Date.now() + 60_000).toISOString() }) });
+    await database.client.putObject({
+      key: 'plugin=cloud-inventory/locks/stolen.json',
+      body: JSON.stringify({
+        owner: 'someone-else',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    });
     const result = await running;
     expect(result.status).toBe('failed');
     expect(result.errors.lock?.[0]).toMatch(/Lost the lock on cloud stolen/);
@@ -220,7 +349,15 @@ describe('CloudInventoryPlugin sync', () => {
       return true;
     }) as typeof process.stdout.write;
     try {
-      const plugin = createPlugin({ verbose: true, logger: { debug() {}, info: (message: string) => lines.push(message), warn() {}, error() {} } });
+      const plugin = createPlugin({
+        verbose: true,
+        logger: {
+          debug() {},
+          info: (message: string) => lines.push(message),
+          warn() {},
+          error() {},
+        },
+      });
       await plugin.install(database);
       ScriptedDriver.resources = [instance('i-1')];
       await plugin.syncAll();

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { BaseCloudDriver, createCloudDriver, getCloudDriverFactory, listCloudDrivers, NoSuchDriverError, registerCloudDriver, resolveDriverName, unregisterCloudDriver } from '../src/index.ts';
+import {
+  BaseCloudDriver,
+  createCloudDriver,
+  getCloudDriverFactory,
+  listCloudDrivers,
+  NoSuchDriverError,
+  registerCloudDriver,
+  resolveDriverName,
+  unregisterCloudDriver,
+} from '../src/index.ts';
 
 class FirstDriver extends BaseCloudDriver {
   async listResources() {
@@ -17,17 +26,30 @@ describe('driver registry', () => {
     registerCloudDriver('registry-first', FirstDriver, { aliases: ['rf'] });
     registerCloudDriver('registry-first', FirstDriver, { aliases: ['rf'] });
     expect(resolveDriverName('rf')).toBe('registry-first');
-    expect(createCloudDriver('rf', { id: 'x', driver: 'rf', credentials: {}, config: {} })).toBeInstanceOf(FirstDriver);
-    expect(() => registerCloudDriver('registry-first', SecondDriver)).toThrow(/already registered as "registry-first".*replace: true/);
+    expect(
+      createCloudDriver('rf', { id: 'x', driver: 'rf', credentials: {}, config: {} }),
+    ).toBeInstanceOf(FirstDriver);
+    expect(() => registerCloudDriver('registry-first', SecondDriver)).toThrow(
+      /already registered as "registry-first".*replace: true/,
+    );
     registerCloudDriver('registry-first', SecondDriver, { replace: true });
-    expect(getCloudDriverFactory('registry-first')({ id: 'x', driver: 'registry-first', credentials: {}, config: {} })).toBeInstanceOf(SecondDriver);
+    expect(
+      getCloudDriverFactory('registry-first')({
+        id: 'x',
+        driver: 'registry-first',
+        credentials: {},
+        config: {},
+      }),
+    ).toBeInstanceOf(SecondDriver);
     unregisterCloudDriver('registry-first');
     unregisterCloudDriver('rf');
   });
 
   test('lives on globalThis so two copies of core share it', () => {
     registerCloudDriver('registry-shared', FirstDriver);
-    const shared = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('cloud-inventory.registry')];
+    const shared = (globalThis as Record<symbol, Map<string, unknown>>)[
+      Symbol.for('cloud-inventory.registry')
+    ];
     expect(shared?.has('registry-shared')).toBe(true);
     expect(listCloudDrivers()).toContain('registry-shared');
   });
@@ -40,11 +62,18 @@ describe('driver registry', () => {
       error = caught;
     }
     expect(NoSuchDriverError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/No cloud driver named "do".*Registered: .*registry-shared.*@cloud-inventory\/driver-digitalocean/s);
+    expect((error as Error).message).toMatch(
+      /No cloud driver named "do".*Registered: .*registry-shared.*@cloud-inventory\/driver-digitalocean/s,
+    );
   });
 
   test('credentials never serialise with the driver', () => {
-    const driver = new FirstDriver({ id: 'x', driver: 'first', credentials: { secretAccessKey: 'TOPSECRET' }, config: {} });
+    const driver = new FirstDriver({
+      id: 'x',
+      driver: 'first',
+      credentials: { secretAccessKey: 'TOPSECRET' },
+      config: {},
+    });
     expect(JSON.stringify(driver)).not.toContain('TOPSECRET');
   });
 });

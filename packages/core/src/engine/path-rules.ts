@@ -1,5 +1,5 @@
 import type { DriverCatalog } from '../types.ts';
-import { type PathPattern } from '../versioning/path-pattern.ts';
+import type { PathPattern } from '../versioning/path-pattern.ts';
 import { compilePatterns, defaultSecretPatterns } from '../versioning/redaction.ts';
 import type { ResourcePathRules } from './prepare-resource.ts';
 

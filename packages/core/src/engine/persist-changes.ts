@@ -1,12 +1,17 @@
+import { StorageError } from '../errors/storage-error.ts';
+import type { CloudLock } from '../storage/cloud-lock.ts';
 import type { IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
-import type { CloudLock } from '../storage/cloud-lock.ts';
 import { isNotFound, isPreconditionFailed } from '../storage/object-store.ts';
-import { changeRecordId, snapshotRecordId, splitResourceKey, versionRecordId } from '../storage/record-ids.ts';
-import { StorageError } from '../errors/storage-error.ts';
+import {
+  changeRecordId,
+  snapshotRecordId,
+  splitResourceKey,
+  versionRecordId,
+} from '../storage/record-ids.ts';
 import type { JsonValue } from '../versioning/canonical-json.ts';
-import { changedSections } from '../versioning/digest.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
+import { changedSections } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
 import type { PreparedResource } from './prepare-resource.ts';
 import type { ChangeKind } from './sync-types.ts';
@@ -44,12 +49,19 @@ export interface StoredChange {
 
 /** Drop null and undefined fields: s3db.js optional attributes refuse null. */
 export function compact<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined)) as T;
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+  ) as T;
 }
 
 /** The part of a version that is diffed: configuration without volatile paths, tags, labels, name, region. */
 export function diffDocument(
-  version: { configuration?: unknown; summary?: { tags?: unknown; labels?: unknown; name?: unknown; region?: unknown } } | undefined,
+  version:
+    | {
+        configuration?: unknown;
+        summary?: { tags?: unknown; labels?: unknown; name?: unknown; region?: unknown };
+      }
+    | undefined,
   volatile: PathPattern[],
 ): JsonValue {
   if (!version) return {};
@@ -63,7 +75,12 @@ export function diffDocument(
   };
 }
 
-async function storageCall<T>(context: PersistContext, operation: string, key: string, call: () => Promise<T>): Promise<T> {
+async function storageCall<T>(
+  context: PersistContext,
+  operation: string,
+  key: string,
+  call: () => Promise<T>,
+): Promise<T> {
   context.lock?.assertHeld();
   try {
     return await call();
@@ -73,7 +90,12 @@ async function storageCall<T>(context: PersistContext, operation: string, key: s
   }
 }
 
-async function getOrNull(context: PersistContext, resource: any, id: string, what: string): Promise<any | null> {
+async function getOrNull(
+  context: PersistContext,
+  resource: any,
+  id: string,
+  what: string,
+): Promise<any | null> {
   try {
     return await storageCall(context, `read ${what}`, id, () => resource.get(id));
   } catch (error) {
@@ -93,11 +115,27 @@ export async function persistResourceChange(
   const { resources } = context;
   const snapshotId = snapshotRecordId(context.cloudId, prepared.resourceType, prepared.resourceId);
   const volatile = context.volatilePatterns(prepared.resourceType);
-  const summary = compact({ name: prepared.name, region: prepared.region, service: prepared.service, tags: prepared.tags, labels: prepared.labels, accountId: prepared.accountId, provider: prepared.provider });
+  const summary = compact({
+    name: prepared.name,
+    region: prepared.region,
+    service: prepared.service,
+    tags: prepared.tags,
+    labels: prepared.labels,
+    accountId: prepared.accountId,
+    provider: prepared.provider,
+  });
   const newDocument = diffDocument({ configuration: prepared.configuration, summary }, volatile);
 
   let previousVersion = entry?.version ?? 0;
-  let previousRecord = previousVersion > 0 ? await getOrNull(context, resources.versions, versionRecordId(snapshotId, previousVersion), 'version') : null;
+  let previousRecord =
+    previousVersion > 0
+      ? await getOrNull(
+          context,
+          resources.versions,
+          versionRecordId(snapshotId, previousVersion),
+          'version',
+        )
+      : null;
   let version = previousVersion;
   let versionWritten = false;
   const sameAsLast = entry !== undefined && entry.digest === prepared.digests.digest;
@@ -107,13 +145,25 @@ export async function persistResourceChange(
       const versionId = versionRecordId(snapshotId, version);
       try {
         await storageCall(context, 'write version', versionId, () =>
-          resources.versions.insert(compact({
-            id: versionId, snapshotId, cloudId: context.cloudId, driver: context.driver,
-            resourceType: prepared.resourceType, resourceId: prepared.resourceId, version,
-            digest: prepared.digests.digest, sectionDigests: prepared.digests.sections, capturedAt: now,
-            runId: context.runId, configuration: prepared.configuration, summary,
-            raw: prepared.raw ?? undefined, metadata: prepared.metadata ?? undefined,
-          })),
+          resources.versions.insert(
+            compact({
+              id: versionId,
+              snapshotId,
+              cloudId: context.cloudId,
+              driver: context.driver,
+              resourceType: prepared.resourceType,
+              resourceId: prepared.resourceId,
+              version,
+              digest: prepared.digests.digest,
+              sectionDigests: prepared.digests.sections,
+              capturedAt: now,
+              runId: context.runId,
+              configuration: prepared.configuration,
+              summary,
+              raw: prepared.raw ?? undefined,
+              metadata: prepared.metadata ?? undefined,
+            }),
+          ),
         );
         versionWritten = true;
         break;
@@ -130,39 +180,94 @@ export async function persistResourceChange(
   }
 
   const sequence = (entry?.changes ?? 0) + 1;
-  const diff = sameAsLast ? undefined : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument, { maximumEntries: context.maximumDiffEntries });
+  const diff = sameAsLast
+    ? undefined
+    : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument, {
+        maximumEntries: context.maximumDiffEntries,
+      });
   const sections = changedSections(previousRecord?.sectionDigests, prepared.digests.sections);
   const changeId = changeRecordId(snapshotId, sequence);
   await storageCall(context, 'write change', changeId, () =>
-    resources.changes.replace(changeId, compact({
-      snapshotId, cloudId: context.cloudId, driver: context.driver, resourceType: prepared.resourceType,
-      resourceId: prepared.resourceId, kind, sequence, fromVersion: previousVersion > 0 ? previousVersion : undefined,
-      toVersion: version, fromDigest: entry?.digest, toDigest: prepared.digests.digest,
-      changedSections: kind === 'created' ? undefined : sections, diff, detectedAt: now, runId: context.runId,
-      name: prepared.name, region: prepared.region, service: prepared.service,
-    })),
+    resources.changes.replace(
+      changeId,
+      compact({
+        snapshotId,
+        cloudId: context.cloudId,
+        driver: context.driver,
+        resourceType: prepared.resourceType,
+        resourceId: prepared.resourceId,
+        kind,
+        sequence,
+        fromVersion: previousVersion > 0 ? previousVersion : undefined,
+        toVersion: version,
+        fromDigest: entry?.digest,
+        toDigest: prepared.digests.digest,
+        changedSections: kind === 'created' ? undefined : sections,
+        diff,
+        detectedAt: now,
+        runId: context.runId,
+        name: prepared.name,
+        region: prepared.region,
+        service: prepared.service,
+      }),
+    ),
   );
 
   const firstSeenAt = entry?.firstSeenAt ?? now;
   await storageCall(context, 'write snapshot', snapshotId, () =>
-    resources.snapshots.replace(snapshotId, compact({
-      cloudId: context.cloudId, driver: context.driver, resourceType: prepared.resourceType, resourceId: prepared.resourceId,
-      accountId: prepared.accountId, name: prepared.name, region: prepared.region, service: prepared.service,
-      tags: prepared.tags, labels: prepared.labels, latestDigest: prepared.digests.digest, latestVersion: version,
-      latestSnapshotId: versionRecordId(snapshotId, version), sectionDigests: prepared.digests.sections,
-      firstSeenAt, lastSeenAt: now, changelogSize: sequence, status: 'active', lastChangedAt: now,
-    })),
+    resources.snapshots.replace(
+      snapshotId,
+      compact({
+        cloudId: context.cloudId,
+        driver: context.driver,
+        resourceType: prepared.resourceType,
+        resourceId: prepared.resourceId,
+        accountId: prepared.accountId,
+        name: prepared.name,
+        region: prepared.region,
+        service: prepared.service,
+        tags: prepared.tags,
+        labels: prepared.labels,
+        latestDigest: prepared.digests.digest,
+        latestVersion: version,
+        latestSnapshotId: versionRecordId(snapshotId, version),
+        sectionDigests: prepared.digests.sections,
+        firstSeenAt,
+        lastSeenAt: now,
+        changelogSize: sequence,
+        status: 'active',
+        lastChangedAt: now,
+      }),
+    ),
   );
 
   return {
     entry: {
-      digest: prepared.digests.digest, version, changes: sequence, status: 'active', service: prepared.service,
-      region: prepared.region, firstSeenAt, sections: prepared.sections, changedAt: now,
+      digest: prepared.digests.digest,
+      version,
+      changes: sequence,
+      status: 'active',
+      service: prepared.service,
+      region: prepared.region,
+      firstSeenAt,
+      sections: prepared.sections,
+      changedAt: now,
     },
     change: {
-      kind, snapshotId, resourceType: prepared.resourceType, resourceId: prepared.resourceId, name: prepared.name,
-      service: prepared.service, region: prepared.region, version, sequence, ...(previousVersion > 0 ? { previousVersion } : {}),
-      versionWritten, changedSections: kind === 'created' ? [] : sections, ...(diff ? { diff } : {}), detectedAt: now,
+      kind,
+      snapshotId,
+      resourceType: prepared.resourceType,
+      resourceId: prepared.resourceId,
+      name: prepared.name,
+      service: prepared.service,
+      region: prepared.region,
+      version,
+      sequence,
+      ...(previousVersion > 0 ? { previousVersion } : {}),
+      versionWritten,
+      changedSections: kind === 'created' ? [] : sections,
+      ...(diff ? { diff } : {}),
+      detectedAt: now,
     },
   };
 }
@@ -181,38 +286,91 @@ export async function persistDeletion(
   const deletedEntry: IndexEntry = { ...entry, status: 'deleted', deletedAt: now, changedAt: now };
   if (snapshot?.status === 'deleted') {
     // A crashed run already stored this deletion.
-    return { entry: { ...deletedEntry, changes: snapshot.changelogSize ?? entry.changes, deletedAt: snapshot.deletedAt ?? now }, change: null };
+    return {
+      entry: {
+        ...deletedEntry,
+        changes: snapshot.changelogSize ?? entry.changes,
+        deletedAt: snapshot.deletedAt ?? now,
+      },
+      change: null,
+    };
   }
-  const lastVersion = await getOrNull(context, resources.versions, versionRecordId(snapshotId, entry.version), 'version');
+  const lastVersion = await getOrNull(
+    context,
+    resources.versions,
+    versionRecordId(snapshotId, entry.version),
+    'version',
+  );
   const sequence = entry.changes + 1;
   const changeId = changeRecordId(snapshotId, sequence);
   await storageCall(context, 'write change', changeId, () =>
-    resources.changes.replace(changeId, compact({
-      snapshotId, cloudId: context.cloudId, driver: context.driver, resourceType, resourceId, kind: 'deleted', sequence,
-      fromVersion: entry.version, fromDigest: entry.digest, detectedAt: now, runId: context.runId,
-      name: snapshot?.name, region: entry.region, service: entry.service, configuration: lastVersion?.configuration,
-    })),
+    resources.changes.replace(
+      changeId,
+      compact({
+        snapshotId,
+        cloudId: context.cloudId,
+        driver: context.driver,
+        resourceType,
+        resourceId,
+        kind: 'deleted',
+        sequence,
+        fromVersion: entry.version,
+        fromDigest: entry.digest,
+        detectedAt: now,
+        runId: context.runId,
+        name: snapshot?.name,
+        region: entry.region,
+        service: entry.service,
+        configuration: lastVersion?.configuration,
+      }),
+    ),
   );
   await storageCall(context, 'write snapshot', snapshotId, () =>
-    resources.snapshots.replace(snapshotId, compact({
-      ...stripInternal(snapshot ?? {}),
-      cloudId: context.cloudId, driver: context.driver, resourceType, resourceId, region: entry.region, service: entry.service,
-      latestDigest: entry.digest, latestVersion: entry.version, latestSnapshotId: versionRecordId(snapshotId, entry.version),
-      firstSeenAt: entry.firstSeenAt, lastSeenAt: snapshot?.lastSeenAt ?? entry.changedAt, changelogSize: sequence,
-      status: 'deleted', deletedAt: now, lastChangedAt: now,
-    })),
+    resources.snapshots.replace(
+      snapshotId,
+      compact({
+        ...stripInternal(snapshot ?? {}),
+        cloudId: context.cloudId,
+        driver: context.driver,
+        resourceType,
+        resourceId,
+        region: entry.region,
+        service: entry.service,
+        latestDigest: entry.digest,
+        latestVersion: entry.version,
+        latestSnapshotId: versionRecordId(snapshotId, entry.version),
+        firstSeenAt: entry.firstSeenAt,
+        lastSeenAt: snapshot?.lastSeenAt ?? entry.changedAt,
+        changelogSize: sequence,
+        status: 'deleted',
+        deletedAt: now,
+        lastChangedAt: now,
+      }),
+    ),
   );
   return {
     entry: { ...deletedEntry, changes: sequence },
     change: {
-      kind: 'deleted', snapshotId, resourceType, resourceId, name: snapshot?.name ?? null, service: entry.service,
-      region: entry.region, version: entry.version, sequence, previousVersion: entry.version, versionWritten: false,
-      changedSections: [], detectedAt: now,
+      kind: 'deleted',
+      snapshotId,
+      resourceType,
+      resourceId,
+      name: snapshot?.name ?? null,
+      service: entry.service,
+      region: entry.region,
+      version: entry.version,
+      sequence,
+      previousVersion: entry.version,
+      versionWritten: false,
+      changedSections: [],
+      detectedAt: now,
     },
   };
 }
 
 /** Remove s3db.js bookkeeping fields (`_etag`, `_v`...) and the id before a replace. */
 export function stripInternal(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('_') && key !== 'id'));
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => !key.startsWith('_') && key !== 'id'),
+  );
 }

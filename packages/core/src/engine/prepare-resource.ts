@@ -1,9 +1,14 @@
 import { InvalidResourceError } from '../errors/invalid-resource-error.ts';
-import { isPlainObject, type JsonValue, NormalizationProblem, normalizeJson } from '../versioning/canonical-json.ts';
+import { resourceKey } from '../storage/record-ids.ts';
+import {
+  isPlainObject,
+  type JsonValue,
+  NormalizationProblem,
+  normalizeJson,
+} from '../versioning/canonical-json.ts';
 import { digestSections, type ResourceDigests } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
 import type { Redactor } from '../versioning/redaction.ts';
-import { resourceKey } from '../storage/record-ids.ts';
 
 /** A resource validated, normalized to JSON, redacted and digested. */
 export interface PreparedResource {
@@ -41,24 +46,55 @@ export const maximumResourceBytes = 8 * 1024 * 1024;
 /** Validate and normalize one driver resource; throws InvalidResourceError naming the field. */
 export function prepareResource(
   input: unknown,
-  context: { cloudId: string; driver: string; redactor: Redactor; rules: ResourcePathRules; defaultAccountId?: string },
+  context: {
+    cloudId: string;
+    driver: string;
+    redactor: Redactor;
+    rules: ResourcePathRules;
+    defaultAccountId?: string;
+  },
 ): PreparedResource {
-  const fail = (field: string, message: string, extra: { resourceType?: string; resourceId?: string; cause?: unknown } = {}) =>
-    new InvalidResourceError({ message, field, cloudId: context.cloudId, driver: context.driver, ...extra });
+  const fail = (
+    field: string,
+    message: string,
+    extra: { resourceType?: string; resourceId?: string; cause?: unknown } = {},
+  ) =>
+    new InvalidResourceError({
+      message,
+      field,
+      cloudId: context.cloudId,
+      driver: context.driver,
+      ...extra,
+    });
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw fail('resource', `driver ${context.driver} yielded ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input} instead of a resource object`);
+    throw fail(
+      'resource',
+      `driver ${context.driver} yielded ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input} instead of a resource object`,
+    );
   }
   const resource = input as Record<string, unknown>;
   const resourceType = resource.resourceType;
   const rawId = resource.resourceId;
   const idText = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
   if (typeof resourceType !== 'string' || resourceType.trim() === '') {
-    throw fail('resourceType', `resource ${typeof idText === 'string' ? `"${idText}" ` : ''}has no resourceType (expected a non-empty string such as "aws.ec2.instance")`, typeof idText === 'string' ? { resourceId: idText } : {});
+    throw fail(
+      'resourceType',
+      `resource ${typeof idText === 'string' ? `"${idText}" ` : ''}has no resourceType (expected a non-empty string such as "aws.ec2.instance")`,
+      typeof idText === 'string' ? { resourceId: idText } : {},
+    );
   }
   if (typeof idText !== 'string' || idText.trim() === '') {
-    throw fail('resourceId', `${resourceType} resource has ${idText === '' ? 'an empty' : 'no'} resourceId (expected a non-empty string)`, { resourceType });
+    throw fail(
+      'resourceId',
+      `${resourceType} resource has ${idText === '' ? 'an empty' : 'no'} resourceId (expected a non-empty string)`,
+      { resourceType },
+    );
   }
-  if (idText.length > 2048) throw fail('resourceId', `${resourceType} resourceId is longer than 2048 characters`, { resourceType, resourceId: idText.slice(0, 80) });
+  if (idText.length > 2048)
+    throw fail('resourceId', `${resourceType} resourceId is longer than 2048 characters`, {
+      resourceType,
+      resourceId: idText.slice(0, 80),
+    });
   const label = { resourceType, resourceId: idText };
   const optionalText = (field: string, value: unknown): string | null => {
     if (value === undefined || value === null || value === '') return null;
@@ -67,7 +103,8 @@ export function prepareResource(
     throw fail(field, `${resourceType} "${idText}": ${field} must be a string`, label);
   };
   const region = optionalText('region', resource.region) ?? 'global';
-  const service = optionalText('service', resource.service) ?? resourceType.split('.')[1] ?? resourceType;
+  const service =
+    optionalText('service', resource.service) ?? resourceType.split('.')[1] ?? resourceType;
   const name = optionalText('name', resource.name);
 
   let normalized: Record<string, JsonValue>;
@@ -81,7 +118,10 @@ export function prepareResource(
     };
   } catch (error) {
     if (error instanceof NormalizationProblem) {
-      throw fail(error.path, `${resourceType} "${idText}": ${error.message}`, { ...label, cause: error });
+      throw fail(error.path, `${resourceType} "${idText}": ${error.message}`, {
+        ...label,
+        cause: error,
+      });
     }
     throw error;
   }
@@ -89,7 +129,10 @@ export function prepareResource(
   const labels = keyValues('labels', normalized.labels as JsonValue, fail, label);
 
   const secretPatterns = context.rules.secretPatterns(resourceType);
-  const configuration = context.redactor.redact(normalized.configuration as JsonValue, secretPatterns);
+  const configuration = context.redactor.redact(
+    normalized.configuration as JsonValue,
+    secretPatterns,
+  );
   const raw = context.redactor.redact(normalized.raw as JsonValue, secretPatterns);
   const metadata = context.redactor.redact(normalized.metadata as JsonValue, []);
   const redactedTags = context.redactor.redact(tags, []) as { [key: string]: JsonValue };
@@ -97,7 +140,11 @@ export function prepareResource(
 
   const size = JSON.stringify(configuration).length + JSON.stringify(raw).length;
   if (size > maximumResourceBytes) {
-    throw fail('configuration', `${resourceType} "${idText}": configuration is ${(size / 1048576).toFixed(1)} MB, over the ${maximumResourceBytes / 1048576} MB limit`, label);
+    throw fail(
+      'configuration',
+      `${resourceType} "${idText}": configuration is ${(size / 1048576).toFixed(1)} MB, over the ${maximumResourceBytes / 1048576} MB limit`,
+      label,
+    );
   }
   const digests = digestSections({
     configuration: removeAtPatterns(configuration, context.rules.volatilePatterns(resourceType)),
@@ -105,7 +152,12 @@ export function prepareResource(
     labels: redactedLabels,
     location: { name, region },
   });
-  const sectionText = [digests.sections.configuration, digests.sections.tags, digests.sections.labels, digests.sections.location]
+  const sectionText = [
+    digests.sections.configuration,
+    digests.sections.tags,
+    digests.sections.labels,
+    digests.sections.location,
+  ]
     .map((digest) => digest.slice(0, 12))
     .join('|');
   return {
@@ -132,7 +184,11 @@ export function prepareResource(
 function keyValues(
   field: 'tags' | 'labels',
   value: JsonValue,
-  fail: (field: string, message: string, extra?: { resourceType?: string; resourceId?: string }) => InvalidResourceError,
+  fail: (
+    field: string,
+    message: string,
+    extra?: { resourceType?: string; resourceId?: string },
+  ) => InvalidResourceError,
   label: { resourceType: string; resourceId: string },
 ): { [key: string]: JsonValue } {
   if (value === null) return {};
@@ -147,12 +203,21 @@ function keyValues(
         if (separator > 0) output[item.slice(0, separator)] = item.slice(separator + 1);
         else output[item] = '';
       } else {
-        throw fail(field, `${label.resourceType} "${label.resourceId}": ${field} must be an object of key/value pairs`, label);
+        throw fail(
+          field,
+          `${label.resourceType} "${label.resourceId}": ${field} must be an object of key/value pairs`,
+          label,
+        );
       }
     }
     return output;
   }
-  if (!isPlainObject(value)) throw fail(field, `${label.resourceType} "${label.resourceId}": ${field} must be an object of key/value pairs`, label);
+  if (!isPlainObject(value))
+    throw fail(
+      field,
+      `${label.resourceType} "${label.resourceId}": ${field} must be an object of key/value pairs`,
+      label,
+    );
   const output: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(value)) output[key] = stringify(item);
   return output;

@@ -3,9 +3,26 @@ import type { CloudLock } from '../storage/cloud-lock.ts';
 import type { DigestIndex } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import { isNotFound, type ObjectStore } from '../storage/object-store.ts';
-import { changeRecordId, splitResourceKey, snapshotRecordId, versionRecordId } from '../storage/record-ids.ts';
+import {
+  changeRecordId,
+  snapshotRecordId,
+  splitResourceKey,
+  versionRecordId,
+} from '../storage/record-ids.ts';
 
-type StoredLine = [string, string, number, number, string, string, string, string, string, string | null, string];
+type StoredLine = [
+  string,
+  string,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+];
 
 /** What a retention pass removed. */
 export interface RetentionResult {
@@ -32,13 +49,20 @@ export async function applyRetention(options: {
   now?: Date;
 }): Promise<RetentionResult> {
   const result: RetentionResult = { versionsRemoved: 0, changesRemoved: 0, segmentsCompacted: 0 };
-  const cutoff = new Date((options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000).toISOString();
+  const cutoff = new Date(
+    (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000,
+  ).toISOString();
   const cutoffStamp = cutoff.replace(/[-:]/g, '').replace('.', '');
   const prefix = changeLogPrefix(options.cloudId);
-  const keys = (await options.store.list(prefix)).map((key) => key.slice(key.indexOf(prefix))).sort();
+  const keys = (await options.store.list(prefix))
+    .map((key) => key.slice(key.indexOf(prefix)))
+    .sort();
   const baseKey = `${prefix}${baseSegmentName}`;
   // Segments are named by the start of their run; lines after the cutoff move into the base segment.
-  const old = keys.filter((key) => key !== baseKey && key.slice(prefix.length, prefix.length + cutoffStamp.length) < cutoffStamp);
+  const old = keys.filter(
+    (key) =>
+      key !== baseKey && key.slice(prefix.length, prefix.length + cutoffStamp.length) < cutoffStamp,
+  );
   if (old.length === 0) return result;
 
   const lines: StoredLine[] = [];
@@ -48,7 +72,9 @@ export async function applyRetention(options: {
     const segment = await options.store.getJson<{ lines: StoredLine[] }>(key);
     lines.push(...(segment?.value.lines ?? []));
   }
-  lines.sort((left, right) => (left[4] < right[4] ? -1 : left[4] > right[4] ? 1 : left[3] - right[3]));
+  lines.sort((left, right) =>
+    left[4] < right[4] ? -1 : left[4] > right[4] ? 1 : left[3] - right[3],
+  );
 
   // State at the cutoff per resource: the last line at or before it.
   const lastBefore = new Map<string, StoredLine>();
@@ -73,11 +99,13 @@ export async function applyRetention(options: {
     const protectedVersion = version === keptVersion || version > latest - options.keepLast;
     if (kind !== 'deleted' && !protectedVersion && line !== current) {
       options.lock?.assertHeld();
-      if (await deleteRecord(options.resources.versions, versionRecordId(snapshotId, version))) result.versionsRemoved += 1;
+      if (await deleteRecord(options.resources.versions, versionRecordId(snapshotId, version)))
+        result.versionsRemoved += 1;
     }
     if (line !== current || current[1] === 'deleted') {
       options.lock?.assertHeld();
-      if (await deleteRecord(options.resources.changes, changeRecordId(snapshotId, sequence))) result.changesRemoved += 1;
+      if (await deleteRecord(options.resources.changes, changeRecordId(snapshotId, sequence)))
+        result.changesRemoved += 1;
     }
   }
 

@@ -13,7 +13,11 @@ export class SummaryWriter {
   #error: unknown;
   #enabled = true;
 
-  constructor(record: Record<string, unknown>, write: (record: Record<string, unknown>) => Promise<void>, minimumIntervalMs = 1000) {
+  constructor(
+    record: Record<string, unknown>,
+    write: (record: Record<string, unknown>) => Promise<void>,
+    minimumIntervalMs = 1000,
+  ) {
     this.#record = record;
     this.#write = write;
     this.#minimumIntervalMs = minimumIntervalMs;

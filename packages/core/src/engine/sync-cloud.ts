@@ -7,18 +7,32 @@ import { LockLostError } from '../errors/lock-lost-error.ts';
 import { StorageError } from '../errors/storage-error.ts';
 import { UnsupportedDriverVersionError } from '../errors/unsupported-driver-version-error.ts';
 import type { ResolvedPluginOptions } from '../options/plugin-options.ts';
-import { CloudLock } from '../storage/cloud-lock.ts';
 import { ChangeLogWriter } from '../storage/change-log.ts';
+import { CloudLock } from '../storage/cloud-lock.ts';
 import { DigestIndex, type IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import { isNotFound, type ObjectStore } from '../storage/object-store.ts';
 import { createRunId } from '../storage/record-ids.ts';
-import type { CloudResource, ErrorClass, InventoryLogger, ListOptions, RuntimeContext, ScopeReport } from '../types.ts';
+import type {
+  CloudResource,
+  ErrorClass,
+  InventoryLogger,
+  ListOptions,
+  RuntimeContext,
+  ScopeReport,
+} from '../types.ts';
 import type { Redactor } from '../versioning/redaction.ts';
 import { createPathRules } from './path-rules.ts';
-import { applyRetention } from './retention.ts';
-import { compact, type PersistContext, persistDeletion, persistResourceChange, type StoredChange, stripInternal } from './persist-changes.ts';
+import {
+  compact,
+  type PersistContext,
+  persistDeletion,
+  persistResourceChange,
+  type StoredChange,
+  stripInternal,
+} from './persist-changes.ts';
 import { prepareResource } from './prepare-resource.ts';
+import { applyRetention } from './retention.ts';
 import { SummaryWriter } from './summary-writer.ts';
 import type { RejectedResource, SyncStatus, SyncSummary } from './sync-types.ts';
 import { WritePool } from './write-pool.ts';
@@ -54,24 +68,45 @@ export interface SyncEnvironment {
 const indexFlushEvery = 2000;
 
 /** Run one sync of one cloud: list, compare, persist changes, decide deletions, record the run. */
-export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironment, overrides: { dryRun?: boolean } = {}): Promise<SyncSummary> {
+export async function syncCloud(
+  cloud: ResolvedCloud,
+  environment: SyncEnvironment,
+  overrides: { dryRun?: boolean } = {},
+): Promise<SyncSummary> {
   const { options, resources, store, logger } = environment;
   const dryRun = overrides.dryRun ?? options.discovery.dryRun;
   const startedAt = new Date();
   const runId = createRunId(startedAt);
   const summary: SyncSummary = {
-    cloudId: cloud.id, driver: cloud.driverName, runId, status: 'succeeded', created: 0, updated: 0, unchanged: 0,
-    deleted: 0, restored: 0, processed: 0, rejected: 0, durationMs: 0, scopes: [], errors: {},
+    cloudId: cloud.id,
+    driver: cloud.driverName,
+    runId,
+    status: 'succeeded',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    restored: 0,
+    processed: 0,
+    rejected: 0,
+    durationMs: 0,
+    scopes: [],
+    errors: {},
     ...(dryRun ? { dryRun: true } : {}),
   };
   const addError = (errorClass: keyof SyncSummary['errors'], message: string) => {
-    const list = (summary.errors[errorClass] ??= []);
+    const list = summary.errors[errorClass] ?? [];
+    summary.errors[errorClass] = list;
     if (list.length < 50) list.push(message);
   };
 
   let lock: CloudLock | null = null;
   if (!dryRun) {
-    lock = await CloudLock.acquire(store, cloud.id, { ttlMs: options.lock.ttl * 1000, timeoutMs: options.lock.timeout * 1000, owner: environment.owner });
+    lock = await CloudLock.acquire(store, cloud.id, {
+      ttlMs: options.lock.ttl * 1000,
+      timeoutMs: options.lock.timeout * 1000,
+      owner: environment.owner,
+    });
     if (!lock) {
       summary.status = 'skipped';
       summary.skipped = true;
@@ -93,25 +128,39 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
   let fatal: unknown;
   const scopes = new Map<string, ScopeReport>();
   const seen = new Set<string>();
-  const changes: StoredChange[] = [];
+  // Counted, not kept: a first sync of 10^5 resources must not hold every change in memory.
+  let newVersions = 0;
   let resumedFromCheckpoint = false;
   let driverFinished = false;
 
   try {
     existing = await resources.clouds.get(cloud.id).catch((error: unknown) => {
       if (isNotFound(error)) return null;
-      throw new StorageError({ operation: 'read cloud summary', key: cloud.id, cloudId: cloud.id, cause: error });
+      throw new StorageError({
+        operation: 'read cloud summary',
+        key: cloud.id,
+        cloudId: cloud.id,
+        cause: error,
+      });
     });
     const previousRunUnfinished = existing?.lastRunFinished === false;
-    resumedFromCheckpoint = previousRunUnfinished && existing?.checkpoint !== undefined && existing?.checkpoint !== null;
+    resumedFromCheckpoint =
+      previousRunUnfinished && existing?.checkpoint !== undefined && existing?.checkpoint !== null;
     const index = await DigestIndex.load(store, cloud.id, existing?.index);
 
     summaryWriter = new SummaryWriter(
       compact({
         ...stripInternal(existing ?? {}),
-        driver: cloud.driverName, status: 'running', lastRunAt: startedAt.toISOString(), lastRunId: runId,
-        totalResources: existing?.totalResources ?? 0, totalVersions: existing?.totalVersions ?? 0,
-        schedule: cloud.schedule, tags: cloud.tags, metadata: cloud.metadata, lastRunFinished: false,
+        driver: cloud.driverName,
+        status: 'running',
+        lastRunAt: startedAt.toISOString(),
+        lastRunId: runId,
+        totalResources: existing?.totalResources ?? 0,
+        totalVersions: existing?.totalVersions ?? 0,
+        schedule: cloud.schedule,
+        tags: cloud.tags,
+        metadata: cloud.metadata,
+        lastRunFinished: false,
       }),
       async (record) => {
         lock?.assertHeld();
@@ -121,25 +170,66 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     if (dryRun) summaryWriter.disable();
     else {
       await summaryWriter.flush();
-      await resources.runs.insert(compact({ id: `${cloud.id}:${runId}`, cloudId: cloud.id, driver: cloud.driverName, runId, status: 'running', startedAt: startedAt.toISOString(), worker: environment.owner }));
+      await resources.runs.insert(
+        compact({
+          id: `${cloud.id}:${runId}`,
+          cloudId: cloud.id,
+          driver: cloud.driverName,
+          runId,
+          status: 'running',
+          startedAt: startedAt.toISOString(),
+          worker: environment.owner,
+        }),
+      );
     }
-    environment.emit('sync.started', { cloudId: cloud.id, driver: cloud.driverName, runId, startedAt: startedAt.toISOString(), dryRun });
+    environment.emit('sync.started', {
+      cloudId: cloud.id,
+      driver: cloud.driverName,
+      runId,
+      startedAt: startedAt.toISOString(),
+      dryRun,
+    });
 
-    driver = cloud.factory({ id: cloud.id, driver: cloud.driverName, credentials: cloud.credentials, config: cloud.config, logger, tags: cloud.tags, metadata: cloud.metadata });
+    driver = cloud.factory({
+      id: cloud.id,
+      driver: cloud.driverName,
+      credentials: cloud.credentials,
+      config: cloud.config,
+      logger,
+      tags: cloud.tags,
+      metadata: cloud.metadata,
+    });
     if (!driver || typeof driver.listResources !== 'function') {
-      throw new CloudInventoryError({ message: `Driver factory for "${cloud.driverName}" did not return a driver with listResources()`, cloudId: cloud.id, driver: cloud.driverName });
+      throw new CloudInventoryError({
+        message: `Driver factory for "${cloud.driverName}" did not return a driver with listResources()`,
+        cloudId: cloud.id,
+        driver: cloud.driverName,
+      });
     }
     const specificationVersion = driver.specificationVersion ?? 'v1';
     if (!(SUPPORTED_SPECIFICATION_VERSIONS as readonly string[]).includes(specificationVersion)) {
-      throw new UnsupportedDriverVersionError({ driver: cloud.driverName, specificationVersion, supported: SUPPORTED_SPECIFICATION_VERSIONS });
+      throw new UnsupportedDriverVersionError({
+        driver: cloud.driverName,
+        specificationVersion,
+        supported: SUPPORTED_SPECIFICATION_VERSIONS,
+      });
     }
     await driver.initialize();
 
-    const rules = createPathRules({ catalog: safeCatalog(driver), ignorePaths: options.discovery.ignorePaths, redact: options.redact });
+    const rules = createPathRules({
+      catalog: safeCatalog(driver),
+      ignorePaths: options.discovery.ignorePaths,
+      redact: options.redact,
+    });
     const writer = new WritePool(options.storage.writeConcurrency);
     const persistContext: PersistContext = {
-      cloudId: cloud.id, driver: cloud.driverName, runId, resources, ...(lock ? { lock } : {}),
-      volatilePatterns: rules.volatilePatterns, maximumDiffEntries: 1000,
+      cloudId: cloud.id,
+      driver: cloud.driverName,
+      runId,
+      resources,
+      ...(lock ? { lock } : {}),
+      volatilePatterns: rules.volatilePatterns,
+      maximumDiffEntries: 1000,
     };
     const changeLog = new ChangeLogWriter(store, cloud.id, runId);
     let changedSinceFlush = 0;
@@ -167,8 +257,15 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
         environment.emit('sync.rateLimit', { cloudId: cloud.id, runId, ...value });
       },
       emitProgress: (value) => {
-        summaryWriter?.update({ progress: { ...value, processed: summary.processed, at: new Date().toISOString() } });
-        environment.emit('sync.progress', { cloudId: cloud.id, runId, processed: summary.processed, ...value });
+        summaryWriter?.update({
+          progress: { ...value, processed: summary.processed, at: new Date().toISOString() },
+        });
+        environment.emit('sync.progress', {
+          cloudId: cloud.id,
+          runId,
+          processed: summary.processed,
+          ...value,
+        });
       },
       reportScope: (scope) => {
         if (!scope || typeof scope.service !== 'string') return;
@@ -181,19 +278,44 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
       },
     };
     const listOptions: ListOptions = {
-      runtime, concurrency: options.discovery.concurrency, dryRun, signal: abort.signal,
-      include: options.discovery.include, exclude: options.discovery.exclude,
+      runtime,
+      concurrency: options.discovery.concurrency,
+      dryRun,
+      signal: abort.signal,
+      include: options.discovery.include,
+      exclude: options.discovery.exclude,
     };
 
     const record = (change: StoredChange) => {
-      changes.push(change);
+      if (change.versionWritten) newVersions += 1;
       changeLog.add({
-        snapshotId: change.snapshotId, kind: change.kind, version: change.version, sequence: change.sequence,
-        detectedAt: change.detectedAt, resourceType: change.resourceType, resourceId: change.resourceId,
-        service: change.service, region: change.region, name: change.name, runId,
+        snapshotId: change.snapshotId,
+        kind: change.kind,
+        version: change.version,
+        sequence: change.sequence,
+        detectedAt: change.detectedAt,
+        resourceType: change.resourceType,
+        resourceId: change.resourceId,
+        service: change.service,
+        region: change.region,
+        name: change.name,
+        runId,
       });
-      summary[change.kind === 'created' ? 'created' : change.kind === 'updated' ? 'updated' : change.kind === 'deleted' ? 'deleted' : 'restored'] += 1;
-      environment.emit(`resource.${change.kind}`, { cloudId: cloud.id, driver: cloud.driverName, runId, ...change });
+      summary[
+        change.kind === 'created'
+          ? 'created'
+          : change.kind === 'updated'
+            ? 'updated'
+            : change.kind === 'deleted'
+              ? 'deleted'
+              : 'restored'
+      ] += 1;
+      environment.emit(`resource.${change.kind}`, {
+        cloudId: cloud.id,
+        driver: cloud.driverName,
+        runId,
+        ...change,
+      });
     };
 
     try {
@@ -204,14 +326,31 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
         summary.processed += 1;
         let prepared: ReturnType<typeof prepareResource>;
         try {
-          prepared = prepareResource(item, { cloudId: cloud.id, driver: cloud.driverName, redactor: environment.redactor, rules, defaultAccountId: driver.accountId });
+          prepared = prepareResource(item, {
+            cloudId: cloud.id,
+            driver: cloud.driverName,
+            redactor: environment.redactor,
+            rules,
+            defaultAccountId: driver.accountId,
+          });
         } catch (error) {
           if (!InvalidResourceError.isInstance(error)) throw error;
           reject(summary, error, addError);
           continue;
         }
         if (seen.has(prepared.key)) {
-          reject(summary, new InvalidResourceError({ message: `${prepared.resourceType} "${prepared.resourceId}" was yielded twice in one run; the first copy was kept`, field: 'resourceId', resourceType: prepared.resourceType, resourceId: prepared.resourceId, cloudId: cloud.id, driver: cloud.driverName }), addError);
+          reject(
+            summary,
+            new InvalidResourceError({
+              message: `${prepared.resourceType} "${prepared.resourceId}" was yielded twice in one run; the first copy was kept`,
+              field: 'resourceId',
+              resourceType: prepared.resourceType,
+              resourceId: prepared.resourceId,
+              cloudId: cloud.id,
+              driver: cloud.driverName,
+            }),
+            addError,
+          );
           continue;
         }
         seen.add(prepared.key);
@@ -236,16 +375,32 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
       }
       driverFinished = !abort.signal.aborted && !writer.failed;
     } catch (error) {
-      if (abort.signal.aborted && lock?.signal.aborted) throw new LockLostError({ cloudId: cloud.id, cause: error });
-      const classified = DriverError.isInstance(error) ? error : new DriverError({ message: `Driver ${cloud.driverName} failed while listing cloud ${cloud.id}: ${errorMessage(error)}`, errorClass: 'unknown', cloudId: cloud.id, driver: cloud.driverName, cause: error });
+      if (abort.signal.aborted && lock?.signal.aborted)
+        throw new LockLostError({ cloudId: cloud.id, cause: error });
+      const classified = DriverError.isInstance(error)
+        ? error
+        : new DriverError({
+            message: `Driver ${cloud.driverName} failed while listing cloud ${cloud.id}: ${errorMessage(error)}`,
+            errorClass: 'unknown',
+            cloudId: cloud.id,
+            driver: cloud.driverName,
+            cause: error,
+          });
       addError(classified.errorClass, classified.message);
       summary.reason = classified.message;
-      logger.error(`driver failed while listing`, { cloudId: cloud.id, driver: cloud.driverName, error: classified.message });
+      logger.error(`driver failed while listing`, {
+        cloudId: cloud.id,
+        driver: cloud.driverName,
+        error: classified.message,
+      });
     }
     await writer.drain();
     if (abort.signal.aborted) {
       if (lock?.signal.aborted) throw new LockLostError({ cloudId: cloud.id });
-      throw new CloudInventoryError({ message: `Sync of cloud ${cloud.id} was cancelled`, cloudId: cloud.id });
+      throw new CloudInventoryError({
+        message: `Sync of cloud ${cloud.id} was cancelled`,
+        cloudId: cloud.id,
+      });
     }
 
     // Deleted means deleted: only inside scopes that were listed completely in this run.
@@ -253,12 +408,17 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     const failedScopes = reported.filter((scope) => scope.status === 'failed');
     const filtered = options.discovery.include.length > 0 || options.discovery.exclude.length > 0;
     const implicitComplete = driverFinished && reported.length === 0 && !filtered;
-    const completeScopes = new Set(reported.filter((scope) => scope.status === 'complete').map((scope) => scopeKey(scope.service, scope.region)));
+    const completeScopes = new Set(
+      reported
+        .filter((scope) => scope.status === 'complete')
+        .map((scope) => scopeKey(scope.service, scope.region)),
+    );
     if (driverFinished && !resumedFromCheckpoint) {
       const deletions: Array<[string, IndexEntry]> = [];
       for (const [key, entry] of index.entries()) {
         if (entry.status !== 'active' || seen.has(key)) continue;
-        if (implicitComplete || completeScopes.has(scopeKey(entry.service, entry.region))) deletions.push([key, entry]);
+        if (implicitComplete || completeScopes.has(scopeKey(entry.service, entry.region)))
+          deletions.push([key, entry]);
       }
       for (const [key, entry] of deletions) {
         if (dryRun) {
@@ -274,16 +434,36 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
       }
       await writer.drain();
     }
-    for (const scope of failedScopes) addError(scope.errorClass ?? 'unknown', `${scope.service}/${scope.region}: ${scope.error ?? 'failed'}`);
+    for (const scope of failedScopes)
+      addError(
+        scope.errorClass ?? 'unknown',
+        `${scope.service}/${scope.region}: ${scope.error ?? 'failed'}`,
+      );
     await flushIndex();
     if (!dryRun && options.retention?.maxAgeDays) {
-      const pruned = await applyRetention({ store, resources, cloudId: cloud.id, index, maxAgeDays: options.retention.maxAgeDays, keepLast: options.retention.keepLast, ...(lock ? { lock } : {}) });
-      if (pruned.segmentsCompacted > 0) logger.info('retention applied', { cloudId: cloud.id, ...pruned });
+      const pruned = await applyRetention({
+        store,
+        resources,
+        cloudId: cloud.id,
+        index,
+        maxAgeDays: options.retention.maxAgeDays,
+        keepLast: options.retention.keepLast,
+        ...(lock ? { lock } : {}),
+      });
+      if (pruned.segmentsCompacted > 0)
+        logger.info('retention applied', { cloudId: cloud.id, ...pruned });
     }
 
     summary.scopes = reported;
-    summary.status = !driverFinished ? (summary.processed > 0 ? 'partial' : 'failed') : failedScopes.length > 0 || summary.rejected > 0 ? 'partial' : 'succeeded';
-    if (!driverFinished && summary.processed === 0 && Object.keys(summary.errors).length === 0) addError('unknown', 'driver stopped without listing anything');
+    summary.status = !driverFinished
+      ? summary.processed > 0
+        ? 'partial'
+        : 'failed'
+      : failedScopes.length > 0 || summary.rejected > 0
+        ? 'partial'
+        : 'succeeded';
+    if (!driverFinished && summary.processed === 0 && Object.keys(summary.errors).length === 0)
+      addError('unknown', 'driver stopped without listing anything');
 
     let activeCount = 0;
     for (const [, entry] of index.entries()) if (entry.status === 'active') activeCount += 1;
@@ -291,18 +471,30 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     summary.durationMs = finishedAt.getTime() - startedAt.getTime();
     summary.checkpoint = summaryWriter.record.checkpoint;
     const coverage: Record<string, string> = { ...(existing?.coverage ?? {}) };
-    const implicitScopes = implicitComplete ? new Set([...index.entries()].map(([, entry]) => scopeKey(entry.service, entry.region))) : completeScopes;
+    const implicitScopes = implicitComplete
+      ? new Set([...index.entries()].map(([, entry]) => scopeKey(entry.service, entry.region)))
+      : completeScopes;
     for (const key of implicitScopes) coverage[key] = finishedAt.toISOString();
-    const newVersions = changes.filter((change) => change.versionWritten).length;
     if (!dryRun) {
-      await summaryWriter.flush(compact({
-        status: summary.status === 'failed' ? 'error' : 'idle',
-        lastResult: resultRecord(summary), lastRunStatus: summary.status, lastRunFinished: true,
-        totalResources: activeCount, totalVersions: (existing?.totalVersions ?? 0) + newVersions, coverage,
-        lastSuccessAt: summary.status === 'succeeded' ? finishedAt.toISOString() : existing?.lastSuccessAt,
-        lastErrorAt: summary.status !== 'succeeded' ? finishedAt.toISOString() : existing?.lastErrorAt,
-        lastError: summary.status !== 'succeeded' ? { reason: summary.reason ?? firstError(summary), at: finishedAt.toISOString() } : undefined,
-      }));
+      await summaryWriter.flush(
+        compact({
+          status: summary.status === 'failed' ? 'error' : 'idle',
+          lastResult: resultRecord(summary),
+          lastRunStatus: summary.status,
+          lastRunFinished: true,
+          totalResources: activeCount,
+          totalVersions: (existing?.totalVersions ?? 0) + newVersions,
+          coverage,
+          lastSuccessAt:
+            summary.status === 'succeeded' ? finishedAt.toISOString() : existing?.lastSuccessAt,
+          lastErrorAt:
+            summary.status !== 'succeeded' ? finishedAt.toISOString() : existing?.lastErrorAt,
+          lastError:
+            summary.status !== 'succeeded'
+              ? { reason: summary.reason ?? firstError(summary), at: finishedAt.toISOString() }
+              : undefined,
+        }),
+      );
       await writeRunRecord(resources, cloud, summary, startedAt, finishedAt, environment.owner);
     }
   } catch (error) {
@@ -313,7 +505,13 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     const finishedAt = new Date();
     summary.status = 'failed';
     summary.durationMs = finishedAt.getTime() - startedAt.getTime();
-    const errorClass: keyof SyncSummary['errors'] = LockLostError.isInstance(fatal) ? 'lock' : StorageError.isInstance(fatal) ? 'storage' : DriverError.isInstance(fatal) ? fatal.errorClass : 'unknown';
+    const errorClass: keyof SyncSummary['errors'] = LockLostError.isInstance(fatal)
+      ? 'lock'
+      : StorageError.isInstance(fatal)
+        ? 'storage'
+        : DriverError.isInstance(fatal)
+          ? fatal.errorClass
+          : 'unknown';
     const message = describeFatal(fatal, cloud);
     summary.reason = message;
     addError(errorClass, message);
@@ -321,8 +519,24 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
     logger.error(`sync failed`, { cloudId: cloud.id, driver: cloud.driverName, error: message });
     if (!dryRun && !LockLostError.isInstance(fatal) && summaryWriter) {
       // Best effort: the store stays consistent without these (the next run sees an unfinished run).
-      await summaryWriter.flush({ status: 'error', lastErrorAt: finishedAt.toISOString(), lastRunStatus: 'failed', lastRunFinished: true, lastResult: resultRecord(summary), lastError: { reason: message, at: finishedAt.toISOString() } }).catch(() => {});
-      await writeRunRecord(resources, cloud, summary, startedAt, finishedAt, environment.owner).catch(() => {});
+      await summaryWriter
+        .flush({
+          status: 'error',
+          lastErrorAt: finishedAt.toISOString(),
+          lastRunStatus: 'failed',
+          lastRunFinished: true,
+          lastResult: resultRecord(summary),
+          lastError: { reason: message, at: finishedAt.toISOString() },
+        })
+        .catch(() => {});
+      await writeRunRecord(
+        resources,
+        cloud,
+        summary,
+        startedAt,
+        finishedAt,
+        environment.owner,
+      ).catch(() => {});
     }
   }
 
@@ -330,7 +544,14 @@ export async function syncCloud(cloud: ResolvedCloud, environment: SyncEnvironme
   await driver?.destroy?.().catch(() => {});
   await lock?.release().catch(() => {});
   environment.emit(summary.status === 'failed' ? 'sync.failed' : 'sync.completed', { ...summary });
-  logger.info(`sync ${summary.status}`, { cloudId: cloud.id, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, deleted: summary.deleted, durationMs: summary.durationMs });
+  logger.info(`sync ${summary.status}`, {
+    cloudId: cloud.id,
+    created: summary.created,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    deleted: summary.deleted,
+    durationMs: summary.durationMs,
+  });
   return summary;
 }
 
@@ -346,12 +567,22 @@ function safeCatalog(driver: BaseCloudDriver<any, any>) {
   }
 }
 
-function reject(summary: SyncSummary, error: InvalidResourceError, addError: (errorClass: 'invalid-resource', message: string) => void): void {
+function reject(
+  summary: SyncSummary,
+  error: InvalidResourceError,
+  addError: (errorClass: 'invalid-resource', message: string) => void,
+): void {
   summary.rejected += 1;
   addError('invalid-resource', error.message);
-  const rejected: RejectedResource = { field: error.field, message: error.message, ...(error.resourceType ? { resourceType: error.resourceType } : {}), ...(error.resourceId ? { resourceId: error.resourceId } : {}) };
+  const rejected: RejectedResource = {
+    field: error.field,
+    message: error.message,
+    ...(error.resourceType ? { resourceType: error.resourceType } : {}),
+    ...(error.resourceId ? { resourceId: error.resourceId } : {}),
+  };
   (summary as SyncSummary & { rejectedResources?: RejectedResource[] }).rejectedResources ??= [];
-  const list = (summary as SyncSummary & { rejectedResources: RejectedResource[] }).rejectedResources;
+  const list = (summary as SyncSummary & { rejectedResources: RejectedResource[] })
+    .rejectedResources;
   if (list.length < 100) list.push(rejected);
 }
 
@@ -365,7 +596,10 @@ async function* toAsyncIterable(value: unknown): AsyncIterable<CloudResource> {
     yield* value as Iterable<CloudResource>;
     return;
   }
-  throw new DriverError({ message: 'listResources must return an array or an (async) iterable of resources', errorClass: 'unknown' });
+  throw new DriverError({
+    message: 'listResources must return an array or an (async) iterable of resources',
+    errorClass: 'unknown',
+  });
 }
 
 function errorMessage(error: unknown): string {
@@ -373,7 +607,8 @@ function errorMessage(error: unknown): string {
 }
 
 function firstError(summary: SyncSummary): string | undefined {
-  for (const messages of Object.values(summary.errors)) if (messages && messages.length > 0) return messages[0];
+  for (const messages of Object.values(summary.errors))
+    if (messages && messages.length > 0) return messages[0];
   return undefined;
 }
 
@@ -384,18 +619,50 @@ function describeFatal(error: unknown, cloud: ResolvedCloud): string {
 
 function resultRecord(summary: SyncSummary): Record<string, unknown> {
   const { scopes, ...rest } = summary;
-  return { ...rest, scopeCount: scopes.length, failedScopes: scopes.filter((scope) => scope.status === 'failed').length };
+  return {
+    ...rest,
+    scopeCount: scopes.length,
+    failedScopes: scopes.filter((scope) => scope.status === 'failed').length,
+  };
 }
 
-async function writeRunRecord(resources: InventoryResources, cloud: ResolvedCloud, summary: SyncSummary, startedAt: Date, finishedAt: Date, worker: string): Promise<void> {
+async function writeRunRecord(
+  resources: InventoryResources,
+  cloud: ResolvedCloud,
+  summary: SyncSummary,
+  startedAt: Date,
+  finishedAt: Date,
+  worker: string,
+): Promise<void> {
   const errors: Record<string, { count: number; messages: string[] }> = {};
-  for (const [errorClass, messages] of Object.entries(summary.errors)) if (messages) errors[errorClass] = { count: messages.length, messages };
-  await resources.runs.replace(`${cloud.id}:${summary.runId}`, compact({
-    cloudId: cloud.id, driver: cloud.driverName, runId: summary.runId, status: summary.status,
-    startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs: summary.durationMs,
-    counts: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, deleted: summary.deleted, restored: summary.restored, processed: summary.processed, rejected: summary.rejected },
-    scopes: summary.scopes, errors, rejected: (summary as SyncSummary & { rejectedResources?: RejectedResource[] }).rejectedResources, worker,
-  }));
+  for (const [errorClass, messages] of Object.entries(summary.errors))
+    if (messages) errors[errorClass] = { count: messages.length, messages };
+  await resources.runs.replace(
+    `${cloud.id}:${summary.runId}`,
+    compact({
+      cloudId: cloud.id,
+      driver: cloud.driverName,
+      runId: summary.runId,
+      status: summary.status,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: summary.durationMs,
+      counts: {
+        created: summary.created,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        deleted: summary.deleted,
+        restored: summary.restored,
+        processed: summary.processed,
+        rejected: summary.rejected,
+      },
+      scopes: summary.scopes,
+      errors,
+      rejected: (summary as SyncSummary & { rejectedResources?: RejectedResource[] })
+        .rejectedResources,
+      worker,
+    }),
+  );
 }
 
 /** Error classes for grouping; re-exported for run-record readers. */

@@ -16,7 +16,9 @@ export class ConfigurationError extends CloudInventoryError {
   readonly issues: ConfigurationIssue[];
 
   constructor(options: { issues: ConfigurationIssue[]; cause?: unknown }) {
-    const lines = options.issues.map((issue) => `${issue.path}: expected ${issue.expected}, received ${issue.received}`);
+    const lines = options.issues.map(
+      (issue) => `${issue.path}: expected ${issue.expected}, received ${issue.received}`,
+    );
     super({
       name: 'ConfigurationError',
       message: `Invalid cloud inventory configuration (${options.issues.length} problem${options.issues.length === 1 ? '' : 's'}):\n  ${lines.join('\n  ')}`,

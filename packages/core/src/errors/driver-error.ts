@@ -27,7 +27,11 @@ export class DriverError extends CloudInventoryError {
     this.errorClass = options.errorClass;
     if (options.region !== undefined) this.region = options.region;
     if (options.statusCode !== undefined) this.statusCode = options.statusCode;
-    this.retryable = options.retryable ?? (options.errorClass === 'throttled' || options.errorClass === 'server' || options.errorClass === 'network');
+    this.retryable =
+      options.retryable ??
+      (options.errorClass === 'throttled' ||
+        options.errorClass === 'server' ||
+        options.errorClass === 'network');
   }
 
   /** True for a DriverError from any copy of the package. */

@@ -5,7 +5,11 @@ export class UnsupportedDriverVersionError extends CloudInventoryError {
   /** Version the driver declared. */
   readonly specificationVersion: string;
 
-  constructor(options: { driver: string; specificationVersion: string; supported: readonly string[] }) {
+  constructor(options: {
+    driver: string;
+    specificationVersion: string;
+    supported: readonly string[];
+  }) {
     super({
       name: 'UnsupportedDriverVersionError',
       message: `Driver "${options.driver}" implements contract ${options.specificationVersion}; this @cloud-inventory/core supports ${options.supported.join(', ')}. Upgrade @cloud-inventory/core or use a matching driver version.`,

@@ -1,9 +1,14 @@
-import { CloudInventoryError } from '../errors/cloud-inventory-error.ts';
 import { diffDocument, stripInternal } from '../engine/persist-changes.ts';
+import { CloudInventoryError } from '../errors/cloud-inventory-error.ts';
 import { type ChangeLogEntry, readChangeLog } from '../storage/change-log.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import { isNotFound, type ObjectStore } from '../storage/object-store.ts';
-import { changeRecordId, encodeIdPart, snapshotRecordId, versionRecordId } from '../storage/record-ids.ts';
+import {
+  changeRecordId,
+  encodeIdPart,
+  snapshotRecordId,
+  versionRecordId,
+} from '../storage/record-ids.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
 import { type FilterableRecord, matchesFilter, type ResourceFilter } from './resource-filter.ts';
 
@@ -16,7 +21,9 @@ export interface Page<T> {
 }
 
 /** Identifies a resource: its snapshot id, or cloud, type and provider id. */
-export type ResourceReference = string | { cloudId: string; resourceType: string; resourceId: string };
+export type ResourceReference =
+  | string
+  | { cloudId: string; resourceType: string; resourceId: string };
 
 /** Filter of `listChanges`. */
 export interface ChangeFilter {
@@ -64,7 +71,9 @@ const decodeCursor = (text: string | undefined): Cursor => {
   try {
     return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
   } catch {
-    throw new CloudInventoryError({ message: `Invalid cursor "${text.slice(0, 20)}..."; pass the cursor returned by the previous page` });
+    throw new CloudInventoryError({
+      message: `Invalid cursor "${text.slice(0, 20)}..."; pass the cursor returned by the previous page`,
+    });
   }
 };
 
@@ -75,7 +84,12 @@ export class InventoryQueries {
   readonly #client: any;
   readonly #cloudIds: () => string[];
 
-  constructor(options: { resources: InventoryResources; store: ObjectStore; client: any; cloudIds: () => string[] }) {
+  constructor(options: {
+    resources: InventoryResources;
+    store: ObjectStore;
+    client: any;
+    cloudIds: () => string[];
+  }) {
     this.#resources = options.resources;
     this.#store = options.store;
     this.#client = options.client;
@@ -83,31 +97,57 @@ export class InventoryQueries {
   }
 
   /** Snapshots matching the filter, a page at a time (default 100, no silent cap: follow `cursor`). */
-  async listResources(filter: ResourceFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+  async listResources(
+    filter: ResourceFilter = {},
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<Record<string, unknown>>> {
     const limit = Math.max(1, Math.min(options.limit ?? 100, 10_000));
     const snapshots = this.#resources.snapshots;
     let idPrefix = '';
-    if (filter.cloudId) idPrefix = `${encodeIdPart(filter.cloudId)}:${filter.resourceType ? `${encodeIdPart(filter.resourceType)}:` : ''}`;
+    if (filter.cloudId)
+      idPrefix = `${encodeIdPart(filter.cloudId)}:${filter.resourceType ? `${encodeIdPart(filter.resourceType)}:` : ''}`;
     const keyPrefix = snapshots.getResourceKey('x').replace(/x$/, '');
     const prefix = idPrefix ? `${keyPrefix}${idPrefix}` : keyPrefix;
     let cursor = decodeCursor(options.cursor);
     const items: Record<string, unknown>[] = [];
     const coverage = new Map<string, Record<string, string>>();
     for (;;) {
-      const response = await this.#client.listObjects({ prefix, maxKeys: 1000, ...(cursor.token ? { continuationToken: cursor.token } : {}) });
+      const response = await this.#client.listObjects({
+        prefix,
+        maxKeys: 1000,
+        ...(cursor.token ? { continuationToken: cursor.token } : {}),
+      });
       const keys: string[] = (response?.Contents ?? []).map((item: { Key: string }) => item.Key);
       const ids = keys.map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length));
       let consumed = cursor.skip;
       const pending = ids.slice(cursor.skip);
       for (let start = 0; start < pending.length; start += 16) {
         const batch = pending.slice(start, start + 16);
-        const records = await Promise.all(batch.map((id) => snapshots.get(id).catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)))));
+        const records = await Promise.all(
+          batch.map((id) =>
+            snapshots
+              .get(id)
+              .catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error))),
+          ),
+        );
         for (const record of records) {
           consumed += 1;
-          if (record && matchesFilter(record as FilterableRecord, filter)) items.push(await this.withDerivedLastSeen(record, coverage));
+          if (record && matchesFilter(record as FilterableRecord, filter))
+            items.push(await this.withDerivedLastSeen(record, coverage));
           if (items.length >= limit) {
             const more = consumed < ids.length || Boolean(response?.NextContinuationToken);
-            return { items, ...(more ? { cursor: encodeCursor(consumed < ids.length ? { ...(cursor.token ? { token: cursor.token } : {}), skip: consumed } : { token: response.NextContinuationToken, skip: 0 }) } : {}) };
+            return {
+              items,
+              ...(more
+                ? {
+                    cursor: encodeCursor(
+                      consumed < ids.length
+                        ? { ...(cursor.token ? { token: cursor.token } : {}), skip: consumed }
+                        : { token: response.NextContinuationToken, skip: 0 },
+                    ),
+                  }
+                : {}),
+            };
           }
         }
       }
@@ -138,47 +178,94 @@ export class InventoryQueries {
   }
 
   /** Every version (metadata and configuration) and change of a resource, oldest first. */
-  async getHistory(reference: ResourceReference): Promise<{ snapshot: Record<string, unknown>; versions: Record<string, unknown>[]; changes: Record<string, unknown>[] } | null> {
+  async getHistory(reference: ResourceReference): Promise<{
+    snapshot: Record<string, unknown>;
+    versions: Record<string, unknown>[];
+    changes: Record<string, unknown>[];
+  } | null> {
     const snapshot = await this.getResource(reference);
     if (!snapshot) return null;
     const id = this.snapshotId(reference);
-    const versionNumbers = Array.from({ length: Number(snapshot.latestVersion ?? 0) }, (_, index) => index + 1);
-    const changeNumbers = Array.from({ length: Number(snapshot.changelogSize ?? 0) }, (_, index) => index + 1);
-    const versions = (await Promise.all(versionNumbers.map((version) => this.getOrNull(this.#resources.versions, versionRecordId(id, version))))).filter(Boolean) as Record<string, unknown>[];
-    const changes = (await Promise.all(changeNumbers.map((sequence) => this.getOrNull(this.#resources.changes, changeRecordId(id, sequence))))).filter(Boolean) as Record<string, unknown>[];
+    const versionNumbers = Array.from(
+      { length: Number(snapshot.latestVersion ?? 0) },
+      (_, index) => index + 1,
+    );
+    const changeNumbers = Array.from(
+      { length: Number(snapshot.changelogSize ?? 0) },
+      (_, index) => index + 1,
+    );
+    const versions = (
+      await Promise.all(
+        versionNumbers.map((version) =>
+          this.getOrNull(this.#resources.versions, versionRecordId(id, version)),
+        ),
+      )
+    ).filter(Boolean) as Record<string, unknown>[];
+    const changes = (
+      await Promise.all(
+        changeNumbers.map((sequence) =>
+          this.getOrNull(this.#resources.changes, changeRecordId(id, sequence)),
+        ),
+      )
+    ).filter(Boolean) as Record<string, unknown>[];
     return { snapshot, versions: versions.map(clean), changes: changes.map(clean) };
   }
 
   /** One frozen version; null when it does not exist (or was pruned). */
-  async getVersion(reference: ResourceReference, version: number): Promise<Record<string, unknown> | null> {
-    const record = await this.getOrNull(this.#resources.versions, versionRecordId(this.snapshotId(reference), version));
+  async getVersion(
+    reference: ResourceReference,
+    version: number,
+  ): Promise<Record<string, unknown> | null> {
+    const record = await this.getOrNull(
+      this.#resources.versions,
+      versionRecordId(this.snapshotId(reference), version),
+    );
     return record ? clean(record) : null;
   }
 
   /** Diff any two versions of a resource (`from` older or newer than `to`). */
-  async diffVersions(reference: ResourceReference, from: number, to: number): Promise<ConfigurationDiff> {
-    const [before, after] = await Promise.all([this.getVersion(reference, from), this.getVersion(reference, to)]);
+  async diffVersions(
+    reference: ResourceReference,
+    from: number,
+    to: number,
+  ): Promise<ConfigurationDiff> {
+    const [before, after] = await Promise.all([
+      this.getVersion(reference, from),
+      this.getVersion(reference, to),
+    ]);
     if (!before || !after) {
-      throw new CloudInventoryError({ message: `Cannot diff ${this.snapshotId(reference)}: version ${!before ? from : to} does not exist` });
+      throw new CloudInventoryError({
+        message: `Cannot diff ${this.snapshotId(reference)}: version ${!before ? from : to} does not exist`,
+      });
     }
-    return diffJson(diffDocument(before as never, []), diffDocument(after as never, []), { maximumEntries: 10_000 });
+    return diffJson(diffDocument(before as never, []), diffDocument(after as never, []), {
+      maximumEntries: 10_000,
+    });
   }
 
   /** Changes in a time window, newest last; reads the per-run change logs, not every record. */
-  async listChanges(filter: ChangeFilter = {}, options: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+  async listChanges(
+    filter: ChangeFilter = {},
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<Record<string, unknown>>> {
     const since = filter.since ? new Date(filter.since).toISOString() : undefined;
     const until = filter.until ? new Date(filter.until).toISOString() : undefined;
     const clouds = filter.cloudId ? [filter.cloudId] : this.#cloudIds();
     const entries: ChangeLogEntry[] = [];
     for (const cloudId of clouds) {
-      for (const entry of await readChangeLog(this.#store, cloudId, { ...(since ? { since } : {}), ...(until ? { until } : {}) })) {
+      for (const entry of await readChangeLog(this.#store, cloudId, {
+        ...(since ? { since } : {}),
+        ...(until ? { until } : {}),
+      })) {
         if (filter.kind && entry.kind !== filter.kind) continue;
         if (filter.resourceType && entry.resourceType !== filter.resourceType) continue;
         if (filter.service && entry.service !== filter.service) continue;
         entries.push({ ...entry, cloudId } as ChangeLogEntry & { cloudId: string });
       }
     }
-    entries.sort((left, right) => (left.detectedAt < right.detectedAt ? -1 : left.detectedAt > right.detectedAt ? 1 : 0));
+    entries.sort((left, right) =>
+      left.detectedAt < right.detectedAt ? -1 : left.detectedAt > right.detectedAt ? 1 : 0,
+    );
     const limit = Math.max(1, options.limit ?? 1000);
     const start = decodeCursor(options.cursor).skip;
     const slice = entries.slice(start, start + limit);
@@ -186,12 +273,18 @@ export class InventoryQueries {
     for (const entry of slice) {
       const item: Record<string, unknown> = { ...entry };
       if (filter.withDiff) {
-        const change = await this.getOrNull(this.#resources.changes, changeRecordId(entry.snapshotId, entry.sequence));
+        const change = await this.getOrNull(
+          this.#resources.changes,
+          changeRecordId(entry.snapshotId, entry.sequence),
+        );
         if (change) item.diff = change.diff;
       }
       items.push(item);
     }
-    return { items, ...(start + limit < entries.length ? { cursor: encodeCursor({ skip: start + limit }) } : {}) };
+    return {
+      items,
+      ...(start + limit < entries.length ? { cursor: encodeCursor({ skip: start + limit }) } : {}),
+    };
   }
 
   /**
@@ -199,7 +292,11 @@ export class InventoryQueries {
    * the change logs up to that moment instead of reading versions; configurations are read only
    * for the resources returned, and only with `withConfiguration`.
    */
-  async inventoryAt(at: string | Date, filter: ResourceFilter = {}, options: { withConfiguration?: boolean } = {}): Promise<InventoryAtEntry[]> {
+  async inventoryAt(
+    at: string | Date,
+    filter: ResourceFilter = {},
+    options: { withConfiguration?: boolean } = {},
+  ): Promise<InventoryAtEntry[]> {
     const moment = new Date(at).toISOString();
     const clouds = filter.cloudId ? [filter.cloudId] : this.#cloudIds();
     const output: InventoryAtEntry[] = [];
@@ -209,38 +306,68 @@ export class InventoryQueries {
         const current = state.get(entry.snapshotId);
         const alive = entry.kind !== 'deleted';
         state.set(entry.snapshotId, {
-          snapshotId: entry.snapshotId, cloudId, resourceType: entry.resourceType, resourceId: entry.resourceId,
-          service: entry.service, region: entry.region, name: entry.name ?? current?.name ?? null,
-          version: entry.kind === 'deleted' ? (current?.version ?? entry.version) : entry.version, alive,
+          snapshotId: entry.snapshotId,
+          cloudId,
+          resourceType: entry.resourceType,
+          resourceId: entry.resourceId,
+          service: entry.service,
+          region: entry.region,
+          name: entry.name ?? current?.name ?? null,
+          version: entry.kind === 'deleted' ? (current?.version ?? entry.version) : entry.version,
+          alive,
         });
       }
       for (const item of state.values()) {
         if (!item.alive) continue;
-        if (!matchesFilter({ ...item, status: 'active' }, { ...filter, status: 'all', tags: undefined } as ResourceFilter)) continue;
+        if (
+          !matchesFilter({ ...item, status: 'active' }, {
+            ...filter,
+            status: 'all',
+            tags: undefined,
+          } as ResourceFilter)
+        )
+          continue;
         const { alive: _alive, ...entry } = item;
         output.push(entry);
       }
     }
     if (options.withConfiguration || filter.tags) {
-      await Promise.all(output.map(async (entry) => {
-        const version = await this.getOrNull(this.#resources.versions, versionRecordId(entry.snapshotId, entry.version));
-        entry.configuration = version?.configuration;
-        (entry as InventoryAtEntry & { tags?: unknown }).tags = version?.summary?.tags ?? {};
-      }));
+      await Promise.all(
+        output.map(async (entry) => {
+          const version = await this.getOrNull(
+            this.#resources.versions,
+            versionRecordId(entry.snapshotId, entry.version),
+          );
+          entry.configuration = version?.configuration;
+          (entry as InventoryAtEntry & { tags?: unknown }).tags = version?.summary?.tags ?? {};
+        }),
+      );
     }
-    const filtered = filter.tags ? output.filter((entry) => matchesFilter({ ...(entry as FilterableRecord), status: 'active' }, { tags: filter.tags, status: 'all' })) : output;
-    const now = await Promise.all(filtered.map(async (entry) => {
-      const snapshot = await this.getOrNull(this.#resources.snapshots, entry.snapshotId);
-      if (snapshot?.status === 'deleted' && snapshot.deletedAt) entry.deletedSince = snapshot.deletedAt;
-      if (!options.withConfiguration) delete entry.configuration;
-      return entry;
-    }));
+    const filtered = filter.tags
+      ? output.filter((entry) =>
+          matchesFilter(
+            { ...(entry as FilterableRecord), status: 'active' },
+            { tags: filter.tags, status: 'all' },
+          ),
+        )
+      : output;
+    const now = await Promise.all(
+      filtered.map(async (entry) => {
+        const snapshot = await this.getOrNull(this.#resources.snapshots, entry.snapshotId);
+        if (snapshot?.status === 'deleted' && snapshot.deletedAt)
+          entry.deletedSince = snapshot.deletedAt;
+        if (!options.withConfiguration) delete entry.configuration;
+        return entry;
+      }),
+    );
     return now;
   }
 
   /** Snapshot id of a reference. */
   snapshotId(reference: ResourceReference): string {
-    return typeof reference === 'string' ? reference : snapshotRecordId(reference.cloudId, reference.resourceType, reference.resourceId);
+    return typeof reference === 'string'
+      ? reference
+      : snapshotRecordId(reference.cloudId, reference.resourceType, reference.resourceId);
   }
 
   private async getOrNull(resource: any, id: string): Promise<any | null> {
@@ -254,7 +381,10 @@ export class InventoryQueries {
 
   // An active resource was seen by the last complete listing of its scope, so lastSeenAt is derived
   // from the cloud's coverage instead of being rewritten on every run.
-  private async withDerivedLastSeen(record: Record<string, any>, cache: Map<string, Record<string, string>>): Promise<Record<string, unknown>> {
+  private async withDerivedLastSeen(
+    record: Record<string, any>,
+    cache: Map<string, Record<string, string>>,
+  ): Promise<Record<string, unknown>> {
     const output = clean(record);
     if (record.status !== 'active') return output;
     let coverage = cache.get(record.cloudId);

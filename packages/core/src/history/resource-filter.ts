@@ -33,7 +33,11 @@ export interface FilterableRecord {
 }
 
 /** True when `record` matches `filter`. */
-export function matchesFilter(record: FilterableRecord, filter: ResourceFilter, defaultStatus: 'active' | 'all' = 'active'): boolean {
+export function matchesFilter(
+  record: FilterableRecord,
+  filter: ResourceFilter,
+  defaultStatus: 'active' | 'all' = 'active',
+): boolean {
   if (filter.cloudId && record.cloudId !== filter.cloudId) return false;
   if (filter.driver && record.driver !== filter.driver) return false;
   if (filter.service && record.service !== filter.service) return false;

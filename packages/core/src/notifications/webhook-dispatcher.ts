@@ -4,8 +4,13 @@ import type { InventoryLogger } from '../types.ts';
 
 /** Events a plugin emits that webhooks can receive. */
 export const notifiableEvents = [
-  'resource.created', 'resource.updated', 'resource.deleted', 'resource.restored',
-  'sync.started', 'sync.completed', 'sync.failed',
+  'resource.created',
+  'resource.updated',
+  'resource.deleted',
+  'resource.restored',
+  'sync.started',
+  'sync.completed',
+  'sync.failed',
 ] as const;
 
 /** Header carrying `sha256=<hex>` of the body keyed with the target's secret. */
@@ -36,7 +41,8 @@ interface TargetState {
 
 /** Batches plugin events per webhook and delivers them in the background; never blocks a sync. */
 export class WebhookDispatcher {
-  readonly #options: Required<Omit<WebhookDispatcherOptions, 'targets' | 'logger'>> & Pick<WebhookDispatcherOptions, 'logger'>;
+  readonly #options: Required<Omit<WebhookDispatcherOptions, 'targets' | 'logger'>> &
+    Pick<WebhookDispatcherOptions, 'logger'>;
   readonly #states: TargetState[];
   /** Batches delivered, failed after every attempt, and events dropped. */
   readonly stats = { delivered: 0, failed: 0, dropped: 0 };
@@ -50,7 +56,12 @@ export class WebhookDispatcher {
       retryDelayMs: options.retryDelayMs ?? 500,
       timeoutMs: options.timeoutMs ?? 10_000,
     };
-    this.#states = options.targets.map((target) => ({ target, queue: [], timer: undefined, sending: undefined }));
+    this.#states = options.targets.map((target) => ({
+      target,
+      queue: [],
+      timer: undefined,
+      sending: undefined,
+    }));
   }
 
   /** Queue an event for every target that wants it. */
@@ -63,21 +74,24 @@ export class WebhookDispatcher {
         continue;
       }
       state.queue.push({ event, at: new Date().toISOString(), payload });
-      if (state.queue.length >= this.#options.maximumBatchSize || event.startsWith('sync.')) this.schedule(state, 0);
+      if (state.queue.length >= this.#options.maximumBatchSize || event.startsWith('sync.'))
+        this.schedule(state, 0);
       else this.schedule(state, this.#options.batchIntervalMs);
     }
   }
 
   /** Send everything queued and wait for delivery (or failure). */
   async flush(): Promise<void> {
-    await Promise.all(this.#states.map(async (state) => {
-      if (state.timer) clearTimeout(state.timer);
-      state.timer = undefined;
-      while (state.sending || state.queue.length > 0) {
-        if (state.sending) await state.sending;
-        else await this.send(state);
-      }
-    }));
+    await Promise.all(
+      this.#states.map(async (state) => {
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = undefined;
+        while (state.sending || state.queue.length > 0) {
+          if (state.sending) await state.sending;
+          else await this.send(state);
+        }
+      }),
+    );
   }
 
   private schedule(state: TargetState, delay: number): void {
@@ -101,13 +115,27 @@ export class WebhookDispatcher {
   }
 
   private async deliver(target: NotificationTarget, batch: TargetState['queue']): Promise<void> {
-    const body = JSON.stringify({ source: 'cloud-inventory', sentAt: new Date().toISOString(), events: batch });
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'cloud-inventory-webhook' };
-    if (target.secret) headers[signatureHeader] = `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`;
+    const body = JSON.stringify({
+      source: 'cloud-inventory',
+      sentAt: new Date().toISOString(),
+      events: batch,
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'cloud-inventory-webhook',
+    };
+    if (target.secret)
+      headers[signatureHeader] =
+        `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`;
     let delay = this.#options.retryDelayMs;
     for (let attempt = 1; attempt <= this.#options.attempts; attempt += 1) {
       try {
-        const response = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.#options.timeoutMs) });
+        const response = await fetch(target.url, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(this.#options.timeoutMs),
+        });
         await response.body?.cancel().catch(() => {});
         if (response.ok) {
           this.stats.delivered += 1;
@@ -123,7 +151,10 @@ export class WebhookDispatcher {
       }
     }
     this.stats.failed += 1;
-    this.#options.logger.warn('webhook delivery failed after retries', { url: redactUrl(target.url), events: batch.length });
+    this.#options.logger.warn('webhook delivery failed after retries', {
+      url: redactUrl(target.url),
+      events: batch.length,
+    });
   }
 }
 

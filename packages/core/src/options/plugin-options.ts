@@ -124,7 +124,8 @@ export interface ResolvedPluginOptions {
   resources: { snapshots: string; versions: string; changes: string; clouds: string; runs: string };
   verbose: boolean;
   logger?: InventoryLogger;
-  scheduled: Required<Pick<ScheduleOptions, 'enabled' | 'runOnStart'>> & Pick<ScheduleOptions, 'cron' | 'timezone'>;
+  scheduled: Required<Pick<ScheduleOptions, 'enabled' | 'runOnStart'>> &
+    Pick<ScheduleOptions, 'cron' | 'timezone'>;
   lock: { ttl: number; timeout: number };
   redact: Record<string, string[]>;
   redactionKey?: string;

@@ -1,6 +1,6 @@
 import { ConfigurationError, type ConfigurationIssue } from '../errors/configuration-error.ts';
-import { parsePathPattern } from '../versioning/path-pattern.ts';
 import { loadNodeCron } from '../scheduling/node-cron-loader.ts';
+import { parsePathPattern } from '../versioning/path-pattern.ts';
 import {
   type CloudInventoryPluginOptions,
   defaultResourceNames,
@@ -11,18 +11,23 @@ import {
 /** Validate plugin options and apply defaults; throws one ConfigurationError listing every problem. */
 export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   const issues: ConfigurationIssue[] = [];
-  const problem = (path: string, expected: string, received: unknown) =>
+  const problem = (path: string, expected: string, received: unknown) => {
     issues.push({ path, expected, received: describe(received) });
+  };
 
   if (!isObject(input)) {
-    throw new ConfigurationError({ issues: [{ path: '(options)', expected: 'an object', received: describe(input) }] });
+    throw new ConfigurationError({
+      issues: [{ path: '(options)', expected: 'an object', received: describe(input) }],
+    });
   }
   const options = input as Partial<CloudInventoryPluginOptions> & Record<string, unknown>;
 
   if (!Array.isArray(options.clouds) || options.clouds.length === 0) {
     problem('clouds', 'a non-empty array of cloud definitions', options.clouds);
   } else {
-    options.clouds.forEach((cloud, index) => validateCloud(cloud, `clouds[${index}]`, problem));
+    options.clouds.forEach((cloud, index) => {
+      validateCloud(cloud, `clouds[${index}]`, problem);
+    });
   }
 
   const discovery = optionalObject(options.discovery, 'discovery', problem) ?? {};
@@ -39,19 +44,28 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
     const value = resources[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]{0,127}$/.test(value)) {
-      problem(`resources.${key}`, 'a resource name of letters, digits, _ or - starting with a letter', value);
+      problem(
+        `resources.${key}`,
+        'a resource name of letters, digits, _ or - starting with a letter',
+        value,
+      );
     } else resourceNames[key] = value as never;
   }
   for (const key of Object.keys(resources)) {
-    if (!(key in defaultResourceNames)) problem(`resources.${key}`, `one of ${Object.keys(defaultResourceNames).join(', ')}`, key);
+    if (!(key in defaultResourceNames))
+      problem(`resources.${key}`, `one of ${Object.keys(defaultResourceNames).join(', ')}`, key);
   }
   const names = Object.values(resourceNames);
-  if (new Set(names).size !== names.length) problem('resources', 'distinct names for every resource', names.join(', '));
+  if (new Set(names).size !== names.length)
+    problem('resources', 'distinct names for every resource', names.join(', '));
 
   optionalBoolean(options.verbose, 'verbose', problem);
   if (options.logger !== undefined) {
     const logger = options.logger as unknown as Record<string, unknown>;
-    if (!isObject(logger) || !['debug', 'info', 'warn', 'error'].every((level) => typeof logger[level] === 'function')) {
+    if (
+      !isObject(logger) ||
+      !['debug', 'info', 'warn', 'error'].every((level) => typeof logger[level] === 'function')
+    ) {
       problem('logger', 'an object with debug, info, warn and error functions', options.logger);
     }
   }
@@ -70,8 +84,15 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   } else if (options.redact !== undefined) {
     redact = pathMap(options.redact, 'redact', problem);
   }
-  if (options.redactionKey !== undefined && (typeof options.redactionKey !== 'string' || options.redactionKey.length < 16)) {
-    problem('redactionKey', 'a string of at least 16 characters', options.redactionKey === undefined ? undefined : '(hidden)');
+  if (
+    options.redactionKey !== undefined &&
+    (typeof options.redactionKey !== 'string' || options.redactionKey.length < 16)
+  ) {
+    problem(
+      'redactionKey',
+      'a string of at least 16 characters',
+      options.redactionKey === undefined ? undefined : '(hidden)',
+    );
   }
 
   const retention = optionalObject(options.retention, 'retention', problem);
@@ -82,15 +103,22 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
 
   const notifications = options.notifications;
   if (notifications !== undefined) {
-    if (!Array.isArray(notifications)) problem('notifications', 'an array of { url, events?, filter?, secret? }', notifications);
+    if (!Array.isArray(notifications))
+      problem('notifications', 'an array of { url, events?, filter?, secret? }', notifications);
     else {
       notifications.forEach((target, index) => {
         const path = `notifications[${index}]`;
-        if (!isObject(target)) return problem(path, 'an object', target);
-        if (typeof target.url !== 'string' || !/^https?:\/\//.test(target.url)) problem(`${path}.url`, 'an http(s) URL', target.url);
+        if (!isObject(target)) {
+          problem(path, 'an object', target);
+          return;
+        }
+        if (typeof target.url !== 'string' || !/^https?:\/\//.test(target.url))
+          problem(`${path}.url`, 'an http(s) URL', target.url);
         stringArray(target.events, `${path}.events`, problem);
-        if (target.secret !== undefined && typeof target.secret !== 'string') problem(`${path}.secret`, 'a string', '(hidden)');
-        if (target.filter !== undefined && !isObject(target.filter)) problem(`${path}.filter`, 'an object', target.filter);
+        if (target.secret !== undefined && typeof target.secret !== 'string')
+          problem(`${path}.secret`, 'a string', '(hidden)');
+        if (target.filter !== undefined && !isObject(target.filter))
+          problem(`${path}.filter`, 'an object', target.filter);
       });
     }
   }
@@ -100,26 +128,48 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   positiveInteger(storage.indexShardSize, 'storage.indexShardSize', problem);
 
   const knownKeys = new Set([
-    'clouds', 'discovery', 'resources', 'verbose', 'logger', 'scheduled', 'lock', 'redact', 'redactionKey',
-    'retention', 'notifications', 'storage',
+    'clouds',
+    'discovery',
+    'resources',
+    'verbose',
+    'logger',
+    'scheduled',
+    'lock',
+    'redact',
+    'redactionKey',
+    'retention',
+    'notifications',
+    'storage',
   ]);
   for (const key of Object.keys(options)) {
-    if (!knownKeys.has(key)) problem(key, `a known option (${[...knownKeys].join(', ')})`, 'an unknown option');
+    if (!knownKeys.has(key))
+      problem(key, `a known option (${[...knownKeys].join(', ')})`, 'an unknown option');
   }
 
-  const anySchedule = scheduled.enabled || (Array.isArray(options.clouds) && options.clouds.some((cloud) => isObject(cloud) && isObject(cloud.scheduled) && cloud.scheduled.enabled === true));
+  const anySchedule =
+    scheduled.enabled ||
+    (Array.isArray(options.clouds) &&
+      options.clouds.some(
+        (cloud) => isObject(cloud) && isObject(cloud.scheduled) && cloud.scheduled.enabled === true,
+      ));
   if (anySchedule && issues.length === 0) {
     const cron = loadNodeCron();
     if (!cron) {
-      problem('scheduled', 'the optional peer dependency node-cron to be installed (run `pnpm add node-cron`)', 'node-cron not found');
+      problem(
+        'scheduled',
+        'the optional peer dependency node-cron to be installed (run `pnpm add node-cron`)',
+        'node-cron not found',
+      );
     } else {
       const expressions: Array<[string, string]> = [];
       if (scheduled.enabled && scheduled.cron) expressions.push(['scheduled.cron', scheduled.cron]);
       options.clouds?.forEach((cloud, index) => {
-        if (cloud.scheduled?.enabled && cloud.scheduled.cron) expressions.push([`clouds[${index}].scheduled.cron`, cloud.scheduled.cron]);
+        if (cloud.scheduled?.enabled && cloud.scheduled.cron)
+          expressions.push([`clouds[${index}].scheduled.cron`, cloud.scheduled.cron]);
       });
       for (const [path, expression] of expressions) {
-        if (!cron.validate(expression)) problem(path, 'a valid cron expression (e.g. "0 * * * *")', expression);
+        if (!cron.validate(expression))
+          problem(path, 'a valid cron expression (e.g. "0 * * * *")', expression);
       }
     }
   }
@@ -140,10 +190,22 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
     verbose: options.verbose ?? false,
     ...(options.logger ? { logger: options.logger } : {}),
     scheduled,
-    lock: { ttl: (lock.ttl as number | undefined) ?? 300, timeout: (lock.timeout as number | undefined) ?? 0 },
+    lock: {
+      ttl: (lock.ttl as number | undefined) ?? 300,
+      timeout: (lock.timeout as number | undefined) ?? 0,
+    },
     redact,
     ...(options.redactionKey ? { redactionKey: options.redactionKey } : {}),
-    ...(retention ? { retention: { ...(retention.maxAgeDays !== undefined ? { maxAgeDays: retention.maxAgeDays as number } : {}), keepLast: (retention.keepLast as number | undefined) ?? 1 } } : {}),
+    ...(retention
+      ? {
+          retention: {
+            ...(retention.maxAgeDays !== undefined
+              ? { maxAgeDays: retention.maxAgeDays as number }
+              : {}),
+            keepLast: (retention.keepLast as number | undefined) ?? 1,
+          },
+        }
+      : {}),
     notifications: (notifications as ResolvedPluginOptions['notifications'] | undefined) ?? [],
     storage: {
       writeConcurrency: (storage.writeConcurrency as number | undefined) ?? 16,
@@ -155,17 +217,32 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
 type Problem = (path: string, expected: string, received: unknown) => void;
 
 function validateCloud(cloud: unknown, path: string, problem: Problem): void {
-  if (!isObject(cloud)) return problem(path, 'an object with at least a driver', cloud);
+  if (!isObject(cloud)) {
+    problem(path, 'an object with at least a driver', cloud);
+    return;
+  }
   const driver = cloud.driver;
   if (typeof driver === 'string') {
-    if (driver.trim() === '') problem(`${path}.driver`, 'a registered driver name, class or factory', driver);
+    if (driver.trim() === '')
+      problem(`${path}.driver`, 'a registered driver name, class or factory', driver);
   } else if (typeof driver !== 'function') {
     problem(`${path}.driver`, 'a registered driver name, class or factory', driver);
   }
-  if (cloud.id !== undefined && (typeof cloud.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(cloud.id))) {
-    problem(`${path}.id`, 'a cloud id of letters, digits, ".", "_" or "-" (no ":" or "/")', cloud.id);
+  if (
+    cloud.id !== undefined &&
+    (typeof cloud.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(cloud.id))
+  ) {
+    problem(
+      `${path}.id`,
+      'a cloud id of letters, digits, ".", "_" or "-" (no ":" or "/")',
+      cloud.id,
+    );
   }
-  if (cloud.credentials !== undefined && cloud.credentials !== null && !isObject(cloud.credentials)) {
+  if (
+    cloud.credentials !== undefined &&
+    cloud.credentials !== null &&
+    !isObject(cloud.credentials)
+  ) {
     problem(`${path}.credentials`, 'an object', '(hidden)');
   }
   optionalObject(cloud.config, `${path}.config`, problem);
@@ -174,21 +251,35 @@ function validateCloud(cloud: unknown, path: string, problem: Problem): void {
   validateSchedule(cloud.scheduled, `${path}.scheduled`, problem);
   const known = new Set(['id', 'driver', 'credentials', 'config', 'tags', 'metadata', 'scheduled']);
   for (const key of Object.keys(cloud)) {
-    if (!known.has(key)) problem(`${path}.${key}`, `a known cloud field (${[...known].join(', ')})`, 'an unknown field');
+    if (!known.has(key))
+      problem(
+        `${path}.${key}`,
+        `a known cloud field (${[...known].join(', ')})`,
+        'an unknown field',
+      );
   }
 }
 
-function validateSchedule(value: unknown, path: string, problem: Problem): ResolvedPluginOptions['scheduled'] {
-  const schedule = (optionalObject(value, path, problem) ?? {}) as ScheduleOptions & Record<string, unknown>;
+function validateSchedule(
+  value: unknown,
+  path: string,
+  problem: Problem,
+): ResolvedPluginOptions['scheduled'] {
+  const schedule = (optionalObject(value, path, problem) ?? {}) as ScheduleOptions &
+    Record<string, unknown>;
   optionalBoolean(schedule.enabled, `${path}.enabled`, problem);
   optionalBoolean(schedule.runOnStart, `${path}.runOnStart`, problem);
-  if (schedule.enabled === true && (typeof schedule.cron !== 'string' || schedule.cron.trim() === '')) {
+  if (
+    schedule.enabled === true &&
+    (typeof schedule.cron !== 'string' || schedule.cron.trim() === '')
+  ) {
     problem(`${path}.cron`, 'a cron expression (required when enabled is true)', schedule.cron);
   } else if (schedule.cron !== undefined && typeof schedule.cron !== 'string') {
     problem(`${path}.cron`, 'a cron expression string', schedule.cron);
   }
   if (schedule.timezone !== undefined) {
-    if (typeof schedule.timezone !== 'string' || !isTimezone(schedule.timezone)) problem(`${path}.timezone`, 'an IANA timezone such as "UTC"', schedule.timezone);
+    if (typeof schedule.timezone !== 'string' || !isTimezone(schedule.timezone))
+      problem(`${path}.timezone`, 'an IANA timezone such as "UTC"', schedule.timezone);
   }
   return {
     enabled: schedule.enabled ?? false,
@@ -219,7 +310,8 @@ function pathMap(value: unknown, path: string, problem: Problem): Record<string,
       problem(`${path}.${type}`, 'an array of path strings', patterns);
       continue;
     }
-    if (patternsValid(patterns as string[], `${path}.${type}`, problem)) output[type] = patterns as string[];
+    if (patternsValid(patterns as string[], `${path}.${type}`, problem))
+      output[type] = patterns as string[];
   }
   return output;
 }
@@ -241,7 +333,11 @@ function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function optionalObject(value: unknown, path: string, problem: Problem): Record<string, any> | undefined {
+function optionalObject(
+  value: unknown,
+  path: string,
+  problem: Problem,
+): Record<string, any> | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) {
     problem(path, 'an object', value);
@@ -255,26 +351,34 @@ function optionalBoolean(value: unknown, path: string, problem: Problem): void {
 }
 
 function positiveInteger(value: unknown, path: string, problem: Problem): void {
-  if (value !== undefined && (!Number.isInteger(value) || (value as number) < 1)) problem(path, 'a whole number >= 1', value);
+  if (value !== undefined && (!Number.isInteger(value) || (value as number) < 1))
+    problem(path, 'a whole number >= 1', value);
 }
 
 function positiveNumber(value: unknown, path: string, problem: Problem): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) problem(path, 'a number > 0', value);
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0))
+    problem(path, 'a number > 0', value);
 }
 
 function nonNegativeNumber(value: unknown, path: string, problem: Problem): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) problem(path, 'a number >= 0', value);
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0))
+    problem(path, 'a number >= 0', value);
 }
 
 function stringArray(value: unknown, path: string, problem: Problem): void {
-  if (value !== undefined && (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))) problem(path, 'an array of strings', value);
+  if (
+    value !== undefined &&
+    (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+  )
+    problem(path, 'an array of strings', value);
 }
 
 /** Short, secret-free rendering of a bad value for error messages. */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
+  if (typeof value === 'string')
+    return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';

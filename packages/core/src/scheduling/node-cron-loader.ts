@@ -20,7 +20,8 @@ export function loadNodeCron(): NodeCronModule | null {
   try {
     const require = createRequire(import.meta.url);
     const loaded = require('node-cron') as NodeCronModule & { default?: NodeCronModule };
-    cached = loaded.default && typeof loaded.default.schedule === 'function' ? loaded.default : loaded;
+    cached =
+      loaded.default && typeof loaded.default.schedule === 'function' ? loaded.default : loaded;
   } catch {
     cached = null;
   }

@@ -38,7 +38,10 @@ export class Scheduler {
         try {
           await job.run();
         } catch (error) {
-          this.#logger.error('scheduled run failed', { job: job.name, error: error instanceof Error ? error.message : String(error) });
+          this.#logger.error('scheduled run failed', {
+            job: job.name,
+            error: error instanceof Error ? error.message : String(error),
+          });
         } finally {
           this.#running.delete(job.name);
         }

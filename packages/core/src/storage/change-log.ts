@@ -16,7 +16,19 @@ export interface ChangeLogEntry {
   runId: string;
 }
 
-type StoredLine = [string, string, number, number, string, string, string, string, string, string | null, string];
+type StoredLine = [
+  string,
+  string,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+];
 
 /** Prefix of a cloud's change-log segments; keys sort by run id, that is by time. */
 export function changeLogPrefix(cloudId: string): string {
@@ -62,7 +74,9 @@ export async function readChangeLog(
   const prefix = changeLogPrefix(cloudId);
   const keys = (await store.list(prefix)).map((key) => key.slice(key.indexOf(prefix))).sort();
   const untilStamp = options.until ? compactStamp(options.until) : undefined;
-  const selected = keys.filter((key) => (untilStamp ? key.slice(prefix.length, prefix.length + untilStamp.length) <= untilStamp : true));
+  const selected = keys.filter((key) =>
+    untilStamp ? key.slice(prefix.length, prefix.length + untilStamp.length) <= untilStamp : true,
+  );
   const output: ChangeLogEntry[] = [];
   for (const key of selected) {
     const segment = await store.getJson<{ lines: StoredLine[] }>(key);
@@ -73,7 +87,13 @@ export async function readChangeLog(
       output.push(entry);
     }
   }
-  output.sort((left, right) => (left.detectedAt === right.detectedAt ? left.sequence - right.sequence : left.detectedAt < right.detectedAt ? -1 : 1));
+  output.sort((left, right) =>
+    left.detectedAt === right.detectedAt
+      ? left.sequence - right.sequence
+      : left.detectedAt < right.detectedAt
+        ? -1
+        : 1,
+  );
   return output;
 }
 
@@ -83,12 +103,33 @@ function compactStamp(iso: string): string {
 }
 
 function encodeLine(entry: ChangeLogEntry): StoredLine {
-  return [entry.snapshotId, entry.kind, entry.version, entry.sequence, entry.detectedAt, entry.resourceType, entry.resourceId, entry.service, entry.region, entry.name, entry.runId];
+  return [
+    entry.snapshotId,
+    entry.kind,
+    entry.version,
+    entry.sequence,
+    entry.detectedAt,
+    entry.resourceType,
+    entry.resourceId,
+    entry.service,
+    entry.region,
+    entry.name,
+    entry.runId,
+  ];
 }
 
 function decodeLine(line: StoredLine): ChangeLogEntry {
   return {
-    snapshotId: line[0], kind: line[1] as ChangeLogEntry['kind'], version: line[2], sequence: line[3], detectedAt: line[4],
-    resourceType: line[5], resourceId: line[6], service: line[7], region: line[8], name: line[9], runId: line[10],
+    snapshotId: line[0],
+    kind: line[1] as ChangeLogEntry['kind'],
+    version: line[2],
+    sequence: line[3],
+    detectedAt: line[4],
+    resourceType: line[5],
+    resourceId: line[6],
+    service: line[7],
+    region: line[8],
+    name: line[9],
+    runId: line[10],
   };
 }

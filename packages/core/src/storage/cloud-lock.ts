@@ -41,15 +41,24 @@ export class CloudLock {
   #released = false;
   #renewing: Promise<void> | undefined;
 
-  private constructor(store: ObjectStore, cloudId: string, owner: string, ttlMs: number, etag: string | undefined) {
+  private constructor(
+    store: ObjectStore,
+    cloudId: string,
+    owner: string,
+    ttlMs: number,
+    etag: string | undefined,
+  ) {
     this.#store = store;
     this.cloudId = cloudId;
     this.owner = owner;
     this.#ttlMs = ttlMs;
     this.#etag = etag;
-    this.#timer = setInterval(() => {
-      this.#renewing = this.renew();
-    }, Math.max(50, Math.floor(ttlMs / 3)));
+    this.#timer = setInterval(
+      () => {
+        this.#renewing = this.renew();
+      },
+      Math.max(50, Math.floor(ttlMs / 3)),
+    );
     this.#timer.unref();
   }
 
@@ -59,13 +68,22 @@ export class CloudLock {
   }
 
   /** Take the lock, waiting up to `timeoutMs`; null when another worker holds it. */
-  static async acquire(store: ObjectStore, cloudId: string, options: AcquireLockOptions): Promise<CloudLock | null> {
+  static async acquire(
+    store: ObjectStore,
+    cloudId: string,
+    options: AcquireLockOptions,
+  ): Promise<CloudLock | null> {
     const owner = options.owner ?? defaultLockOwner();
     const deadline = Date.now() + options.timeoutMs;
     const key = CloudLock.key(cloudId);
     for (;;) {
       const now = new Date();
-      const body: LockBody = { cloudId, owner, acquiredAt: now.toISOString(), expiresAt: new Date(now.getTime() + options.ttlMs).toISOString() };
+      const body: LockBody = {
+        cloudId,
+        owner,
+        acquiredAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + options.ttlMs).toISOString(),
+      };
       try {
         const etag = await store.putJson(key, body, { ifNoneMatch: '*' });
         return new CloudLock(store, cloudId, owner, options.ttlMs, etag);
@@ -83,7 +101,9 @@ export class CloudLock {
       }
       if (current === null) continue;
       if (Date.now() >= deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(1, deadline - Date.now()))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(1, deadline - Date.now()))),
+      );
     }
   }
 
@@ -106,9 +126,18 @@ export class CloudLock {
   async renew(): Promise<void> {
     if (!this.held) return;
     const now = new Date();
-    const body: LockBody = { cloudId: this.cloudId, owner: this.owner, acquiredAt: now.toISOString(), expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString() };
+    const body: LockBody = {
+      cloudId: this.cloudId,
+      owner: this.owner,
+      acquiredAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString(),
+    };
     try {
-      this.#etag = await this.#store.putJson(CloudLock.key(this.cloudId), body, this.#etag ? { ifMatch: this.#etag } : {});
+      this.#etag = await this.#store.putJson(
+        CloudLock.key(this.cloudId),
+        body,
+        this.#etag ? { ifMatch: this.#etag } : {},
+      );
     } catch (error) {
       if (isPreconditionFailed(error)) this.markLost();
       // A transient storage error is retried at the next tick; the TTL still covers us.
@@ -128,7 +157,9 @@ export class CloudLock {
     this.#released = true;
     await this.#renewing?.catch(() => {});
     if (this.#controller.signal.aborted) return;
-    const current = await this.#store.getJson<LockBody>(CloudLock.key(this.cloudId)).catch(() => null);
+    const current = await this.#store
+      .getJson<LockBody>(CloudLock.key(this.cloudId))
+      .catch(() => null);
     if (current?.value.owner === this.owner) await this.#store.delete(CloudLock.key(this.cloudId));
   }
 }

@@ -33,7 +33,19 @@ export interface IndexLayout {
   shardCount: number;
 }
 
-type StoredEntry = [string, string, number, number, 'a' | 'd', string, string, string, string, string, string?];
+type StoredEntry = [
+  string,
+  string,
+  number,
+  number,
+  'a' | 'd',
+  string,
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 
 interface StoredShard {
   format: 1;
@@ -65,7 +77,12 @@ export class DigestIndex {
   }
 
   /** Read every shard of the layout (one GET per shard). */
-  static async load(store: ObjectStore, cloudId: string, layout: IndexLayout | undefined, concurrency = 8): Promise<DigestIndex> {
+  static async load(
+    store: ObjectStore,
+    cloudId: string,
+    layout: IndexLayout | undefined,
+    concurrency = 8,
+  ): Promise<DigestIndex> {
     const index = new DigestIndex(store, cloudId, layout ?? { generation: 1, shardCount: 1 });
     if (!layout) return index;
     const shardNumbers = Array.from({ length: layout.shardCount }, (_, shard) => shard);
@@ -111,9 +128,15 @@ export class DigestIndex {
    * Write the changed shards. When the index outgrew its shards, write a new generation with
    * more shards and return the new layout (the caller stores it, then old shards are removed).
    */
-  async flush(shardSize: number, concurrency = 8): Promise<{ layout: IndexLayout; replaced?: IndexLayout }> {
+  async flush(
+    shardSize: number,
+    concurrency = 8,
+  ): Promise<{ layout: IndexLayout; replaced?: IndexLayout }> {
     const wantedShards = Math.max(1, Math.ceil(this.#entries.size / shardSize));
-    if (wantedShards > this.layout.shardCount * 2 || (this.layout.shardCount === 1 && wantedShards > 1)) {
+    if (
+      wantedShards > this.layout.shardCount * 2 ||
+      (this.layout.shardCount === 1 && wantedShards > 1)
+    ) {
       const previous = this.layout;
       let shardCount = previous.shardCount;
       while (shardCount < wantedShards) shardCount *= 2;
@@ -129,7 +152,8 @@ export class DigestIndex {
 
   /** Remove the shards of a replaced layout. */
   async removeLayout(layout: IndexLayout): Promise<void> {
-    for (let shard = 0; shard < layout.shardCount; shard += 1) await this.#store.delete(this.shardKey(shard, layout.generation));
+    for (let shard = 0; shard < layout.shardCount; shard += 1)
+      await this.#store.delete(this.shardKey(shard, layout.generation));
   }
 
   private async writeDirty(concurrency: number): Promise<void> {
@@ -141,7 +165,10 @@ export class DigestIndex {
       if (bucket) bucket.push(encode(key, entry));
     }
     await runBounded(shards, concurrency, async (shard) => {
-      await this.#store.putJson(this.shardKey(shard), { format: 1, entries: buckets.get(shard) ?? [] } satisfies StoredShard);
+      await this.#store.putJson(this.shardKey(shard), {
+        format: 1,
+        entries: buckets.get(shard) ?? [],
+      } satisfies StoredShard);
       this.#dirtyShards.delete(shard);
     });
   }
@@ -149,8 +176,16 @@ export class DigestIndex {
 
 function encode(key: string, entry: IndexEntry): StoredEntry {
   const stored: StoredEntry = [
-    key, entry.digest, entry.version, entry.changes, entry.status === 'active' ? 'a' : 'd', entry.service, entry.region,
-    entry.firstSeenAt, entry.sections, entry.changedAt,
+    key,
+    entry.digest,
+    entry.version,
+    entry.changes,
+    entry.status === 'active' ? 'a' : 'd',
+    entry.service,
+    entry.region,
+    entry.firstSeenAt,
+    entry.sections,
+    entry.changedAt,
   ];
   if (entry.deletedAt) stored.push(entry.deletedAt);
   return stored;
@@ -158,15 +193,26 @@ function encode(key: string, entry: IndexEntry): StoredEntry {
 
 function decode(stored: StoredEntry): IndexEntry {
   const entry: IndexEntry = {
-    digest: stored[1], version: stored[2], changes: stored[3], status: stored[4] === 'a' ? 'active' : 'deleted',
-    service: stored[5], region: stored[6], firstSeenAt: stored[7], sections: stored[8], changedAt: stored[9],
+    digest: stored[1],
+    version: stored[2],
+    changes: stored[3],
+    status: stored[4] === 'a' ? 'active' : 'deleted',
+    service: stored[5],
+    region: stored[6],
+    firstSeenAt: stored[7],
+    sections: stored[8],
+    changedAt: stored[9],
   };
   if (stored[10]) entry.deletedAt = stored[10];
   return entry;
 }
 
 /** Run `task` over `items` with at most `concurrency` at once; rejects with the first error. */
-export async function runBounded<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runBounded<T>(
+  items: T[],
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

@@ -5,7 +5,11 @@ export interface ObjectStore {
   /** Read and parse a JSON object; null when it does not exist. */
   getJson<T>(key: string): Promise<{ value: T; etag: string | undefined } | null>;
   /** Write a JSON object, optionally conditionally. Resolves to the new ETag. */
-  putJson(key: string, value: unknown, condition?: { ifMatch?: string; ifNoneMatch?: string }): Promise<string | undefined>;
+  putJson(
+    key: string,
+    value: unknown,
+    condition?: { ifMatch?: string; ifNoneMatch?: string },
+  ): Promise<string | undefined>;
   /** Delete an object (no error when missing). */
   delete(key: string): Promise<void>;
   /** Keys under a prefix. */
@@ -17,7 +21,13 @@ export const internalPrefix = 'plugin=cloud-inventory';
 
 /** True when an s3db.js / S3 error means "no such object". */
 export function isNotFound(error: unknown): boolean {
-  const candidate = error as { name?: string; code?: string; statusCode?: number; $metadata?: { httpStatusCode?: number }; message?: string };
+  const candidate = error as {
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    $metadata?: { httpStatusCode?: number };
+    message?: string;
+  };
   return (
     candidate?.name === 'NoSuchKey' ||
     candidate?.name === 'NotFound' ||
@@ -31,7 +41,13 @@ export function isNotFound(error: unknown): boolean {
 
 /** True when a conditional write lost (`If-Match` / `If-None-Match` failed). */
 export function isPreconditionFailed(error: unknown): boolean {
-  const candidate = error as { name?: string; code?: string; statusCode?: number; $metadata?: { httpStatusCode?: number }; message?: string };
+  const candidate = error as {
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    $metadata?: { httpStatusCode?: number };
+    message?: string;
+  };
   return (
     candidate?.name === 'PreconditionFailed' ||
     candidate?.code === 'PreconditionFailed' ||
@@ -45,12 +61,17 @@ export function isPreconditionFailed(error: unknown): boolean {
 async function bodyToString(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body) || body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
-  const streamLike = body as { transformToString?: () => Promise<string>; [Symbol.asyncIterator]?: () => AsyncIterator<unknown> };
+  if (Buffer.isBuffer(body) || body instanceof Uint8Array)
+    return Buffer.from(body).toString('utf8');
+  const streamLike = body as {
+    transformToString?: () => Promise<string>;
+    [Symbol.asyncIterator]?: () => AsyncIterator<unknown>;
+  };
   if (typeof streamLike.transformToString === 'function') return streamLike.transformToString();
   if (typeof streamLike[Symbol.asyncIterator] === 'function') {
     const chunks: Buffer[] = [];
-    for await (const chunk of streamLike as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+    for await (const chunk of streamLike as AsyncIterable<Uint8Array | string>)
+      chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks).toString('utf8');
   }
   return String(body);

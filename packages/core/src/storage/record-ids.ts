@@ -9,7 +9,9 @@ export function encodeIdPart(value: string): string {
   let output = '';
   for (const character of value) {
     if (safeCharacter.test(character)) output += character;
-    else for (const byte of Buffer.from(character, 'utf8')) output += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else
+      for (const byte of Buffer.from(character, 'utf8'))
+        output += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return output;
 }
@@ -36,7 +38,11 @@ export function decodeIdPart(value: string): string {
 }
 
 /** Snapshot record id `cloudId:resourceType:resourceId`, with the resource id encoded when needed. */
-export function snapshotRecordId(cloudId: string, resourceType: string, resourceId: string): string {
+export function snapshotRecordId(
+  cloudId: string,
+  resourceType: string,
+  resourceId: string,
+): string {
   const encoded = `${encodeIdPart(cloudId)}:${encodeIdPart(resourceType)}:${encodeIdPart(resourceId)}`;
   if (encoded.length <= maximumEncodedLength) return encoded;
   // Very long ids keep a readable prefix and a digest; resourceId itself stays in the record.

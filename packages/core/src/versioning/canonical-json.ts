@@ -1,5 +1,11 @@
 /** A value that is plain JSON. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 /** Why a value cannot be turned into JSON. */
 export class NormalizationProblem extends Error {
@@ -23,7 +29,12 @@ export function normalizeJson(value: unknown, path = '$'): JsonValue {
   return normalizeValue(value, path, new Set(), 0);
 }
 
-function normalizeValue(value: unknown, path: string, ancestors: Set<object>, depth: number): JsonValue {
+function normalizeValue(
+  value: unknown,
+  path: string,
+  ancestors: Set<object>,
+  depth: number,
+): JsonValue {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
@@ -41,7 +52,8 @@ function normalizeValue(value: unknown, path: string, ancestors: Set<object>, de
     default:
       break;
   }
-  if (depth > maximumDepth) throw new NormalizationProblem(path, `nested deeper than ${maximumDepth} levels`);
+  if (depth > maximumDepth)
+    throw new NormalizationProblem(path, `nested deeper than ${maximumDepth} levels`);
   const objectValue = value as object;
   if (ancestors.has(objectValue)) throw new NormalizationProblem(path, 'cyclic reference');
   if (objectValue instanceof Date) {
@@ -53,10 +65,14 @@ function normalizeValue(value: unknown, path: string, ancestors: Set<object>, de
   ancestors.add(objectValue);
   try {
     if (Array.isArray(objectValue)) {
-      return objectValue.map((item, index) => normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1));
+      return objectValue.map((item, index) =>
+        normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1),
+      );
     }
     if (objectValue instanceof Set) {
-      return [...objectValue].map((item, index) => normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1));
+      return [...objectValue].map((item, index) =>
+        normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1),
+      );
     }
     const entries: Iterable<[unknown, unknown]> =
       objectValue instanceof Map ? objectValue.entries() : Object.entries(objectValue);

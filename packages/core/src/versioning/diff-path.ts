@@ -15,7 +15,8 @@ export function formatDiffPath(segments: DiffPathSegment[]): string {
       if (bareKey.test(segment.key)) output += output === '' ? segment.key : `.${segment.key}`;
       else output += `[${JSON.stringify(segment.key)}]`;
     } else if (segment.kind === 'index') output += `[${segment.index}]`;
-    else if (segment.kind === 'identity') output += `[${segment.key}=${JSON.stringify(segment.value)}]`;
+    else if (segment.kind === 'identity')
+      output += `[${segment.key}=${JSON.stringify(segment.value)}]`;
     else output += `[@order=${segment.key}]`;
   }
   return output;
@@ -35,9 +36,11 @@ export function parseDiffPath(path: string): DiffPathSegment[] {
       const close = findClosingBracket(path, position);
       const inner = path.slice(position + 1, close);
       position = close + 1;
-      if (inner.startsWith('@order=')) segments.push({ kind: 'order', key: inner.slice('@order='.length) });
+      if (inner.startsWith('@order='))
+        segments.push({ kind: 'order', key: inner.slice('@order='.length) });
       else if (/^\d+$/.test(inner)) segments.push({ kind: 'index', index: Number(inner) });
-      else if (inner.startsWith('"')) segments.push({ kind: 'key', key: JSON.parse(inner) as string });
+      else if (inner.startsWith('"'))
+        segments.push({ kind: 'key', key: JSON.parse(inner) as string });
       else {
         const equals = inner.indexOf('=');
         if (equals < 0) throw new Error(`malformed diff path segment [${inner}] in ${path}`);

@@ -22,10 +22,25 @@ export interface DiffOptions {
 }
 
 /** Keys that identify the elements of an array of objects, in order of preference. */
-export const identityKeys = ['id', 'Id', 'ID', 'Key', 'key', 'arn', 'Arn', 'ARN', 'name', 'Name'] as const;
+export const identityKeys = [
+  'id',
+  'Id',
+  'ID',
+  'Key',
+  'key',
+  'arn',
+  'Arn',
+  'ARN',
+  'name',
+  'Name',
+] as const;
 
 /** Diff two normalized values; arrays of objects with an identity are diffed element by element. */
-export function diffJson(before: JsonValue, after: JsonValue, options: DiffOptions = {}): ConfigurationDiff {
+export function diffJson(
+  before: JsonValue,
+  after: JsonValue,
+  options: DiffOptions = {},
+): ConfigurationDiff {
   const diff: ConfigurationDiff = { added: {}, removed: {}, updated: {} };
   const counter = { total: 0, maximum: options.maximumEntries ?? 1000 };
   diffValue(before, after, [], diff, counter);
@@ -38,7 +53,11 @@ export function diffJson(before: JsonValue, after: JsonValue, options: DiffOptio
 
 /** Number of changed paths in a diff. */
 export function countDiffEntries(diff: ConfigurationDiff): number {
-  return Object.keys(diff.added).length + Object.keys(diff.removed).length + Object.keys(diff.updated).length;
+  return (
+    Object.keys(diff.added).length +
+    Object.keys(diff.removed).length +
+    Object.keys(diff.updated).length
+  );
 }
 
 interface Counter {
@@ -60,10 +79,17 @@ function record(
   else diff[bucket][key] = value as JsonValue;
 }
 
-function diffValue(before: JsonValue, after: JsonValue, path: DiffPathSegment[], diff: ConfigurationDiff, counter: Counter): void {
+function diffValue(
+  before: JsonValue,
+  after: JsonValue,
+  path: DiffPathSegment[],
+  diff: ConfigurationDiff,
+  counter: Counter,
+): void {
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(before)) {
-      if (!(key in after)) record(diff, counter, 'removed', [...path, { kind: 'key', key }], before[key] as JsonValue);
+      if (!(key in after))
+        record(diff, counter, 'removed', [...path, { kind: 'key', key }], before[key] as JsonValue);
     }
     for (const key of Object.keys(after)) {
       const childPath: DiffPathSegment[] = [...path, { kind: 'key', key }];
@@ -81,7 +107,13 @@ function diffValue(before: JsonValue, after: JsonValue, path: DiffPathSegment[],
   }
 }
 
-function diffArrays(before: JsonValue[], after: JsonValue[], path: DiffPathSegment[], diff: ConfigurationDiff, counter: Counter): void {
+function diffArrays(
+  before: JsonValue[],
+  after: JsonValue[],
+  path: DiffPathSegment[],
+  diff: ConfigurationDiff,
+  counter: Counter,
+): void {
   if (canonicalJson(before) === canonicalJson(after)) return;
   const hasObjects = before.some(isPlainObject) || after.some(isPlainObject);
   // A path must address something: an empty path means the whole document, which is never an array.
@@ -94,28 +126,57 @@ function diffArrays(before: JsonValue[], after: JsonValue[], path: DiffPathSegme
     const beforeById = new Map(before.map((item) => [identityValue(item, identity), item]));
     const afterById = new Map(after.map((item) => [identityValue(item, identity), item]));
     for (const [id, item] of beforeById) {
-      if (!afterById.has(id)) record(diff, counter, 'removed', [...path, { kind: 'identity', key: identity, value: id }], item);
+      if (!afterById.has(id))
+        record(
+          diff,
+          counter,
+          'removed',
+          [...path, { kind: 'identity', key: identity, value: id }],
+          item,
+        );
     }
     for (const [id, item] of afterById) {
-      const childPath: DiffPathSegment[] = [...path, { kind: 'identity', key: identity, value: id }];
+      const childPath: DiffPathSegment[] = [
+        ...path,
+        { kind: 'identity', key: identity, value: id },
+      ];
       if (!beforeById.has(id)) record(diff, counter, 'added', childPath, item);
       else diffValue(beforeById.get(id) as JsonValue, item, childPath, diff, counter);
     }
-    const beforeOrder = before.map((item) => identityValue(item, identity)).filter((id) => afterById.has(id));
+    const beforeOrder = before
+      .map((item) => identityValue(item, identity))
+      .filter((id) => afterById.has(id));
     const afterOrder = after.map((item) => identityValue(item, identity));
     const keptAfterOrder = afterOrder.filter((id) => beforeById.has(id));
-    const appendedAtEnd = afterOrder.slice(keptAfterOrder.length).every((id) => !beforeById.has(id));
+    const appendedAtEnd = afterOrder
+      .slice(keptAfterOrder.length)
+      .every((id) => !beforeById.has(id));
     if (canonicalJson(beforeOrder) !== canonicalJson(keptAfterOrder) || !appendedAtEnd) {
-      record(diff, counter, 'updated', [...path, { kind: 'order', key: identity }], { before: before.map((item) => identityValue(item, identity)), after: afterOrder });
+      record(diff, counter, 'updated', [...path, { kind: 'order', key: identity }], {
+        before: before.map((item) => identityValue(item, identity)),
+        after: afterOrder,
+      });
     }
     return;
   }
   const common = Math.min(before.length, after.length);
   for (let index = 0; index < common; index += 1) {
-    diffValue(before[index] as JsonValue, after[index] as JsonValue, [...path, { kind: 'index', index }], diff, counter);
+    diffValue(
+      before[index] as JsonValue,
+      after[index] as JsonValue,
+      [...path, { kind: 'index', index }],
+      diff,
+      counter,
+    );
   }
   for (let index = common; index < before.length; index += 1) {
-    record(diff, counter, 'removed', [...path, { kind: 'index', index }], before[index] as JsonValue);
+    record(
+      diff,
+      counter,
+      'removed',
+      [...path, { kind: 'index', index }],
+      before[index] as JsonValue,
+    );
   }
   for (let index = common; index < after.length; index += 1) {
     record(diff, counter, 'added', [...path, { kind: 'index', index }], after[index] as JsonValue);

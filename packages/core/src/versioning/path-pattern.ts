@@ -1,7 +1,11 @@
 import { isPlainObject, type JsonValue } from './canonical-json.ts';
 
 /** One step of a parsed pattern: a key, `*` (any key or index), `[*]` (any index) or `**` (any depth). */
-export type PatternSegment = { kind: 'key'; key: string } | { kind: 'anyKey' } | { kind: 'anyIndex' } | { kind: 'anyDepth' };
+export type PatternSegment =
+  | { kind: 'key'; key: string }
+  | { kind: 'anyKey' }
+  | { kind: 'anyIndex' }
+  | { kind: 'anyDepth' };
 
 /** A compiled path pattern such as `status.lastUpdated`, `items[*].age` or `**.password`. */
 export interface PathPattern {
@@ -13,9 +17,13 @@ export interface PathPattern {
 
 /** Parse `a.b[*].c` style patterns; throws on an empty or malformed one. */
 export function parsePathPattern(source: string): PathPattern {
-  if (typeof source !== 'string' || source.trim() === '') throw new Error('a path pattern must be a non-empty string');
+  if (typeof source !== 'string' || source.trim() === '')
+    throw new Error('a path pattern must be a non-empty string');
   const segments: PatternSegment[] = [];
-  const tokens = source.replace(/\[(\*|\d+)\]/g, '.[$1]').split('.').filter((token) => token !== '');
+  const tokens = source
+    .replace(/\[(\*|\d+)\]/g, '.[$1]')
+    .split('.')
+    .filter((token) => token !== '');
   for (const token of tokens) {
     if (token === '**') segments.push({ kind: 'anyDepth' });
     else if (token === '*') segments.push({ kind: 'anyKey' });
@@ -34,7 +42,11 @@ export function transformAtPatterns(
   replace: (matched: JsonValue) => JsonValue | undefined,
 ): JsonValue {
   if (patterns.length === 0) return value;
-  const result = walk(value, patterns.map((pattern) => pattern.segments), replace);
+  const result = walk(
+    value,
+    patterns.map((pattern) => pattern.segments),
+    replace,
+  );
   return result === undefined ? null : result;
 }
 

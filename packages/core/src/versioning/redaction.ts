@@ -69,7 +69,9 @@ export class Redactor {
   // Objects under a secret path (e.g. a whole `environment` map) keep their keys, lose their values.
   private markDeep(value: JsonValue): JsonValue {
     if (isPlainObject(value)) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.markDeep(item)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, this.markDeep(item)]),
+      );
     }
     if (Array.isArray(value)) return value.map((item) => this.markDeep(item));
     return this.mark(value);
