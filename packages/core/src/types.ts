@@ -37,6 +37,8 @@ export interface ScopeReport {
   region: string;
   /** `complete` when every page was listed without error. */
   status: 'complete' | 'failed' | 'skipped';
+  /** When set, the scope was complete only for these resource types (a type-filtered listing). */
+  resourceTypes?: string[];
   /** Class of the error that failed the scope. */
   errorClass?: ErrorClass;
   /** Human readable error (never contains credentials). */

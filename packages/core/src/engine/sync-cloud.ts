@@ -12,7 +12,7 @@ import { CloudLock } from '../storage/cloud-lock.ts';
 import { DigestIndex, type IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import { isNotFound, type ObjectStore } from '../storage/object-store.ts';
-import { createRunId } from '../storage/record-ids.ts';
+import { createRunId, splitResourceKey } from '../storage/record-ids.ts';
 import type {
   CloudResource,
   ErrorClass,
@@ -408,17 +408,24 @@ export async function syncCloud(
     const failedScopes = reported.filter((scope) => scope.status === 'failed');
     const filtered = options.discovery.include.length > 0 || options.discovery.exclude.length > 0;
     const implicitComplete = driverFinished && reported.length === 0 && !filtered;
-    const completeScopes = new Set(
-      reported
-        .filter((scope) => scope.status === 'complete')
-        .map((scope) => scopeKey(scope.service, scope.region)),
-    );
+    // A scope complete for some types only (a type-filtered listing) can delete only those types.
+    const completeScopes = new Map<string, Set<string> | 'all'>();
+    for (const scope of reported) {
+      if (scope.status !== 'complete') continue;
+      const key = scopeKey(scope.service, scope.region);
+      const previous = completeScopes.get(key);
+      if (!scope.resourceTypes || previous === 'all') completeScopes.set(key, 'all');
+      else completeScopes.set(key, new Set([...(previous ?? []), ...scope.resourceTypes]));
+    }
+    const scopeCovers = (key: string, entry: IndexEntry) => {
+      const covered = completeScopes.get(scopeKey(entry.service, entry.region));
+      return covered === 'all' || (covered?.has(splitResourceKey(key).resourceType) ?? false);
+    };
     if (driverFinished && !resumedFromCheckpoint) {
       const deletions: Array<[string, IndexEntry]> = [];
       for (const [key, entry] of index.entries()) {
         if (entry.status !== 'active' || seen.has(key)) continue;
-        if (implicitComplete || completeScopes.has(scopeKey(entry.service, entry.region)))
-          deletions.push([key, entry]);
+        if (implicitComplete || scopeCovers(key, entry)) deletions.push([key, entry]);
       }
       for (const [key, entry] of deletions) {
         if (dryRun) {
@@ -473,7 +480,7 @@ export async function syncCloud(
     const coverage: Record<string, string> = { ...(existing?.coverage ?? {}) };
     const implicitScopes = implicitComplete
       ? new Set([...index.entries()].map(([, entry]) => scopeKey(entry.service, entry.region)))
-      : completeScopes;
+      : new Set([...completeScopes].filter(([, covered]) => covered === 'all').map(([key]) => key));
     for (const key of implicitScopes) coverage[key] = finishedAt.toISOString();
     if (!dryRun) {
       await summaryWriter.flush(

@@ -1,4 +1,5 @@
 import { StorageError } from '../errors/storage-error.ts';
+import { createFileMutex, isFileSystemClient } from './file-mutex.ts';
 
 /** Thin access to raw objects of the database's bucket for the engine's internal files. */
 export interface ObjectStore {
@@ -79,6 +80,8 @@ async function bodyToString(body: unknown): Promise<string> {
 
 /** An ObjectStore over an s3db.js client (memory, file or S3). */
 export function createObjectStore(client: any): ObjectStore {
+  // Conditional writes on file:// are check-then-write; serialize them across processes.
+  const mutex = isFileSystemClient(client) ? createFileMutex(client.basePath) : undefined;
   return {
     async getJson<T>(key: string) {
       let response: any;
@@ -96,13 +99,16 @@ export function createObjectStore(client: any): ObjectStore {
       }
     },
     async putJson(key, value, condition = {}) {
-      const response = await client.putObject({
-        key,
-        body: JSON.stringify(value),
-        contentType: 'application/json',
-        ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
-        ...(condition.ifNoneMatch ? { ifNoneMatch: condition.ifNoneMatch } : {}),
-      });
+      const write = () =>
+        client.putObject({
+          key,
+          body: JSON.stringify(value),
+          contentType: 'application/json',
+          ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
+          ...(condition.ifNoneMatch ? { ifNoneMatch: condition.ifNoneMatch } : {}),
+        });
+      const conditional = Boolean(condition.ifMatch || condition.ifNoneMatch);
+      const response = mutex && conditional ? await mutex(key, write) : await write();
       return response?.ETag;
     },
     async delete(key) {
