@@ -1,0 +1,152 @@
+import {
+  ConfigurationError,
+  type ConfigurationIssue,
+  type DriverCatalog,
+} from '@cloud-inventory/core';
+
+/** True when `name` matches `pattern` (case-insensitive, `*` matches any run of characters). */
+export function matchesNamePattern(pattern: string, name: string): boolean {
+  if (!pattern.includes('*')) return pattern.toLowerCase() === name.toLowerCase();
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'i').test(name);
+}
+
+function servicesOf(all: readonly string[] | DriverCatalog): { name: string; types: string[] }[] {
+  if (Array.isArray(all)) return (all as readonly string[]).map((name) => ({ name, types: [] }));
+  return (all as DriverCatalog).services.map((service) => ({
+    name: service.name,
+    types: service.resourceTypes.map((descriptor) => descriptor.type),
+  }));
+}
+
+function quoteList(names: readonly string[]): string {
+  return names.length > 0 ? names.join(', ') : '(none)';
+}
+
+/** Options of `filterServices`. */
+export interface FilterServicesOptions {
+  /** Every service the driver knows: its names, or the catalog (then resource types in filters count too). */
+  all: readonly string[] | DriverCatalog;
+  /** `config.services`: only these (unknown names throw a ConfigurationError listing the valid ones). */
+  services?: readonly string[] | null;
+  /** `ListOptions.include`: services, resource types or regions; entries naming no service are ignored here. */
+  include?: readonly string[];
+  /** `ListOptions.exclude`: services (or all of a service's resource types) left out. */
+  exclude?: readonly string[];
+  /** Option path used in error messages. @default 'config.services' */
+  optionPath?: string;
+}
+
+/** The services to list after `config.services`, `include` and `exclude`, in catalog order. */
+export function filterServices(options: FilterServicesOptions): string[] {
+  const services = servicesOf(options.all);
+  const names = services.map((service) => service.name);
+  const matchesService = (pattern: string, service: { name: string; types: string[] }) =>
+    matchesNamePattern(pattern, service.name) ||
+    service.types.some((type) => matchesNamePattern(pattern, type));
+
+  let selected = services;
+  if (options.services && options.services.length > 0) {
+    const issues: ConfigurationIssue[] = [];
+    options.services.forEach((pattern, index) => {
+      if (!services.some((service) => matchesNamePattern(pattern, service.name))) {
+        issues.push({
+          path: `${options.optionPath ?? 'config.services'}[${index}]`,
+          expected: `one of ${quoteList(names)}`,
+          received: JSON.stringify(pattern),
+        });
+      }
+    });
+    if (issues.length > 0) throw new ConfigurationError({ issues });
+    selected = selected.filter((service) =>
+      options.services!.some((pattern) => matchesNamePattern(pattern, service.name)),
+    );
+  }
+  const includes = (options.include ?? []).filter((pattern) =>
+    services.some((service) => matchesService(pattern, service)),
+  );
+  if (includes.length > 0) {
+    selected = selected.filter((service) =>
+      includes.some((pattern) => matchesService(pattern, service)),
+    );
+  }
+  const excludes = options.exclude ?? [];
+  return selected
+    .filter(
+      (service) =>
+        !excludes.some((pattern) => matchesNamePattern(pattern, service.name)) &&
+        !(
+          service.types.length > 0 &&
+          service.types.every((type) =>
+            excludes.some((pattern) => matchesNamePattern(pattern, type)),
+          )
+        ),
+    )
+    .map((service) => service.name);
+}
+
+/** Options of `filterRegions`. */
+export interface FilterRegionsOptions {
+  /** Every region available (static list, or what the provider reported). */
+  all: readonly string[];
+  /** `config.regions`: only these. */
+  regions?: readonly string[] | null;
+  /** `ListOptions.include`: entries naming a known region restrict to those regions. */
+  include?: readonly string[];
+  /** `ListOptions.exclude`: regions left out. */
+  exclude?: readonly string[];
+  /** Throw a ConfigurationError for `regions` entries that match no known region. @default true */
+  strict?: boolean;
+  /** Option path used in error messages. @default 'config.regions' */
+  optionPath?: string;
+}
+
+/** The regions to list after `config.regions`, `include` and `exclude`, in the order of `all`. */
+export function filterRegions(options: FilterRegionsOptions): string[] {
+  let selected = [...options.all];
+  if (options.regions && options.regions.length > 0) {
+    if (options.strict ?? true) {
+      const issues: ConfigurationIssue[] = [];
+      options.regions.forEach((pattern, index) => {
+        if (!options.all.some((region) => matchesNamePattern(pattern, region))) {
+          issues.push({
+            path: `${options.optionPath ?? 'config.regions'}[${index}]`,
+            expected: `one of ${quoteList(options.all)}`,
+            received: JSON.stringify(pattern),
+          });
+        }
+      });
+      if (issues.length > 0) throw new ConfigurationError({ issues });
+    }
+    selected = selected.filter((region) =>
+      options.regions!.some((pattern) => matchesNamePattern(pattern, region)),
+    );
+  }
+  const includes = (options.include ?? []).filter((pattern) =>
+    options.all.some((region) => matchesNamePattern(pattern, region)),
+  );
+  if (includes.length > 0) {
+    selected = selected.filter((region) =>
+      includes.some((pattern) => matchesNamePattern(pattern, region)),
+    );
+  }
+  const excludes = options.exclude ?? [];
+  return selected.filter(
+    (region) => !excludes.some((pattern) => matchesNamePattern(pattern, region)),
+  );
+}
+
+/** Whether a resource type survives `include`/`exclude` (include entries containing a dot name resource types). */
+export function isResourceTypeSelected(
+  type: string,
+  filters: { include?: readonly string[]; exclude?: readonly string[] },
+): boolean {
+  if ((filters.exclude ?? []).some((pattern) => matchesNamePattern(pattern, type))) return false;
+  const typePatterns = (filters.include ?? []).filter((pattern) => pattern.includes('.'));
+  return (
+    typePatterns.length === 0 || typePatterns.some((pattern) => matchesNamePattern(pattern, type))
+  );
+}

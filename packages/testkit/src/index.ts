@@ -1,0 +1,71 @@
+export { matchAmzTarget, matchQueryAction, queryAction, queryParameters } from './aws-matchers.ts';
+export { type CollectResourcesOptions, collectResources } from './collect-resources.ts';
+export {
+  ConformanceError,
+  catalogTypes,
+  checkCatalog,
+  checkEveryTypeProduced,
+  checkKeyValues,
+  checkResources,
+  checkScopes,
+  checkSecretPaths,
+  identityOf,
+} from './conformance-checks.ts';
+export {
+  type ConformanceCapabilities,
+  type ConformanceContext,
+  type ConformanceDriverInput,
+  type ConformanceFixtures,
+  type ConformanceRetryPolicy,
+  type ConformanceRun,
+  conformanceRetryPolicy,
+  type DriverConformanceOptions,
+} from './conformance-options.ts';
+export { runDriverConformance } from './driver-conformance.ts';
+export { type FakeAuth, FakeAuthenticator } from './fake-auth.ts';
+export type { FakeFault, FaultOptions } from './fake-faults.ts';
+export {
+  type CursorPagesOptions,
+  cursorPages,
+  digitalOceanPages,
+  type FakeItems,
+  hetznerPages,
+  linkHeaderPages,
+  nextLinkPages,
+  type PageNumberInfo,
+  type PageNumberPagesOptions,
+  pageNumberPages,
+  withQuery,
+} from './fake-pagination.ts';
+export {
+  createFakeProviderServer,
+  type FakeFixture,
+  type FakeHandler,
+  type FakeProviderServer,
+  type FakeProviderServerOptions,
+  type FakeRequestLogEntry,
+  type FakeRoute,
+  type FakeRouteTable,
+  normalizeRoutes,
+} from './fake-provider-server.ts';
+export {
+  type FakeRequest,
+  type FakeResponse,
+  jsonResponse,
+  textResponse,
+  xmlResponse,
+} from './fake-request.ts';
+export {
+  createMemoryDatabase,
+  destroyMemoryDatabase,
+  type MemoryDatabaseOptions,
+} from './memory-database.ts';
+export { compilePathPattern, type PathMatcher } from './route-pattern.ts';
+export {
+  countedClientMethods,
+  countStorageRequests,
+  type StorageRequestCounter,
+  type StorageRequestCounts,
+  type StorageRequestKind,
+} from './storage-request-counter.ts';
+export { createTestRuntime, type TestRuntime } from './test-runtime.ts';
