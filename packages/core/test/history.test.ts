@@ -133,11 +133,22 @@ describe('history', () => {
     ScriptedDriver.scopes = [{ service: 'ec2', region: 'us-east-1', status: 'complete' }];
     ScriptedDriver.resources = [east('i-1'), bucketLike('vol-1')];
     await plugin.syncCloud('aws-h');
-    ScriptedDriver.scopes = [{ service: 'ec2', region: 'us-east-1', status: 'complete', resourceTypes: ['aws.ec2.instance'] }];
+    ScriptedDriver.scopes = [
+      {
+        service: 'ec2',
+        region: 'us-east-1',
+        status: 'complete',
+        resourceTypes: ['aws.ec2.instance'],
+      },
+    ];
     ScriptedDriver.resources = [];
     expect(await plugin.syncCloud('aws-h')).toMatchObject({ deleted: 1 });
-    expect(await plugin.getResource('aws-h:aws.ec2.instance:i-1')).toMatchObject({ status: 'deleted' });
-    expect(await plugin.getResource('aws-h:aws.ec2.volume:vol-1')).toMatchObject({ status: 'active' });
+    expect(await plugin.getResource('aws-h:aws.ec2.instance:i-1')).toMatchObject({
+      status: 'deleted',
+    });
+    expect(await plugin.getResource('aws-h:aws.ec2.volume:vol-1')).toMatchObject({
+      status: 'active',
+    });
   });
 
   test('every sync writes a run record with counts, scopes and grouped errors', async () => {
