@@ -1,0 +1,197 @@
+import {
+  BaseCloudDriver,
+  type CloudDriverOptions,
+  type CloudResource,
+  type DriverCatalog,
+  type ListOptions,
+  type RuntimeContext,
+} from '@cloud-inventory/core';
+import {
+  createHttpClient,
+  filterRegions,
+  filterServices,
+  type HttpClient,
+  type ListScope,
+  runScopes,
+} from '@cloud-inventory/driver-kit';
+import { hetznerCatalog } from './hetzner-catalog.ts';
+import { toHetznerError } from './hetzner-errors.ts';
+import { listHetzner } from './hetzner-list.ts';
+import { listHetznerLocations } from './hetzner-locations.ts';
+import {
+  type HetznerCredentials,
+  type HetznerDriverConfig,
+  hetznerDefaultAccountId,
+  hetznerDefaultEndpoint,
+  resolveHetznerPerPage,
+  resolveHetznerToken,
+} from './hetzner-options.ts';
+import { HetznerScopeReporter, selectResourceTypes } from './hetzner-scopes.ts';
+import {
+  type HetznerMappingContext,
+  type HetznerServiceDefinition,
+  hetznerResource,
+  hetznerServices,
+} from './hetzner-services.ts';
+
+/** Lists a Hetzner Cloud project through the Hetzner Cloud API (plain fetch, no SDK). */
+export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDriverConfig> {
+  #client: HttpClient | undefined;
+  #perPage = resolveHetznerPerPage(undefined);
+  // The client is built once; rate-limit reports go to the runtime of the sync under way.
+  #runtime: RuntimeContext | undefined;
+
+  override get catalog(): DriverCatalog {
+    return hetznerCatalog;
+  }
+
+  /** `config.accountId`, or `'default'`: the API has no account endpoint and nothing is derived from the token. */
+  override get accountId(): string {
+    const configured = this.config.accountId;
+    return typeof configured === 'string' && configured.trim() !== ''
+      ? configured
+      : hetznerDefaultAccountId;
+  }
+
+  /** Resolve the token and build the HTTP client; no request is sent. */
+  override async initialize(): Promise<void> {
+    const token = resolveHetznerToken(this.credentials);
+    this.#perPage = resolveHetznerPerPage(this.config.perPage);
+    const { maximumWaitMs, ...retry } = this.config.retry ?? {};
+    this.#client = createHttpClient({
+      baseUrl: this.config.endpoint ?? hetznerDefaultEndpoint,
+      auth: { type: 'bearer', token },
+      retry,
+      ...(maximumWaitMs === undefined ? {} : { maximumWaitMs }),
+      ...(this.config.timeoutMs === undefined ? {} : { timeoutMs: this.config.timeoutMs }),
+      userAgent: 'cloud-inventory-driver-hetzner',
+      logger: this.logger,
+      onRateLimit: (report) => this.#runtime?.emitRateLimit(report),
+    });
+  }
+
+  override async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
+    if (!this.#client) await this.initialize();
+    const client = this.#client!;
+    this.#runtime = options.runtime;
+    const filters = { include: options.include, exclude: options.exclude };
+    const services = filterServices({
+      all: this.catalog,
+      services: this.config.services,
+      ...filters,
+    });
+    if (services.length === 0) return;
+
+    // One cheap call that also checks the token before anything else is listed.
+    const locations = await listHetznerLocations({
+      client,
+      perPage: this.#perPage,
+      signal: options.signal,
+      logger: this.logger,
+    });
+    // A location missing from the built-in fallback list must not fail the sync or be dropped.
+    const allRegions = locations.fromApi
+      ? locations.names
+      : [
+          ...new Set([
+            ...locations.names,
+            ...(this.config.regions ?? []).filter((region) => !region.includes('*')),
+          ]),
+        ];
+    const regions = filterRegions({
+      all: allRegions,
+      regions: this.config.regions,
+      ...filters,
+      strict: locations.fromApi,
+    });
+    // Project-wide lists: a regions filter applies to the resources, not to the calls.
+    const keepRegion = regions.length < allRegions.length ? new Set(regions) : undefined;
+    const selected = hetznerServices.filter((definition) => services.includes(definition.service));
+    // Types each service yields after include/exclude; a partial set is named in its scopes.
+    const keepTypes = new Map<string, ReadonlySet<string>>();
+    const partialTypes = new Map<string, string[]>();
+    for (const service of this.catalog.services) {
+      if (!services.includes(service.name)) continue;
+      const types = selectResourceTypes(service, filters);
+      keepTypes.set(service.name, new Set(types));
+      if (types.length < service.resourceTypes.length) partialTypes.set(service.name, types);
+    }
+    const reporter = new HetznerScopeReporter({
+      runtime: options.runtime,
+      regionalServices: selected
+        .filter((definition) => definition.regional)
+        .map((definition) => definition.service),
+      regions,
+      partialTypes,
+    });
+    const context: HetznerMappingContext = { accountId: this.accountId };
+    const scopes: ListScope[] = selected.map((definition) => ({
+      service: definition.service,
+      region: 'global',
+      list: (signal) =>
+        this.#listService({
+          client,
+          definition,
+          context,
+          keepRegion,
+          keepTypes: keepTypes.get(definition.service) ?? new Set(),
+          reporter,
+          signal,
+        }),
+    }));
+    try {
+      yield* runScopes({
+        scopes,
+        concurrency: options.concurrency,
+        runtime: reporter.runtime,
+        signal: options.signal,
+        logger: this.logger,
+      });
+    } catch (error) {
+      throw toHetznerError(error);
+    }
+  }
+
+  async *#listService(options: {
+    client: HttpClient;
+    definition: HetznerServiceDefinition;
+    context: HetznerMappingContext;
+    /** Locations to keep; undefined keeps every resource. */
+    keepRegion: ReadonlySet<string> | undefined;
+    /** Resource types to yield. */
+    keepTypes: ReadonlySet<string>;
+    reporter: HetznerScopeReporter;
+    signal: AbortSignal;
+  }): AsyncGenerator<CloudResource> {
+    const { definition } = options;
+    const items = listHetzner(options.client, {
+      path: definition.path,
+      key: definition.key,
+      ...(definition.query ? { query: definition.query } : {}),
+      perPage: this.#perPage,
+      service: definition.service,
+      signal: options.signal,
+    });
+    for await (const item of items) {
+      if (definition.keep && !definition.keep(item)) continue;
+      const resource = hetznerResource(definition, item, options.context);
+      const region = resource.region ?? 'global';
+      if (region !== 'global' && options.keepRegion && !options.keepRegion.has(region)) continue;
+      const derived = definition.children?.(item, options.context) ?? [];
+      for (const kept of [resource, ...derived]) {
+        if (!options.keepTypes.has(kept.resourceType)) continue;
+        options.reporter.count(definition.service, kept.region ?? 'global');
+        yield kept;
+      }
+    }
+  }
+}
+
+/** Build a HetznerDriver (the registry accepts this factory or the class). */
+export function createHetznerDriver(
+  options: CloudDriverOptions<HetznerCredentials, HetznerDriverConfig>,
+): HetznerDriver {
+  return new HetznerDriver(options);
+}
+
+export type { HetznerCredentials, HetznerDriverConfig } from './hetzner-options.ts';
