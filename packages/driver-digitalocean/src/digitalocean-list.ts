@@ -1,0 +1,101 @@
+import type { CloudResource } from '@cloud-inventory/core';
+import {
+  buildResource,
+  defaultNextLink,
+  type HttpClient,
+  paginateLinks,
+  type ResourceInput,
+  tagsFromStrings,
+} from '@cloud-inventory/driver-kit';
+
+/** What every service lister receives. */
+export interface DigitalOceanListContext {
+  /** Client bound to `<endpoint>/v2` with the API token. */
+  client: HttpClient;
+  /** Page size of list calls. */
+  perPage: number;
+  /** Account id stamped on resources. */
+  accountId: string | undefined;
+  /** Aborts the listing. */
+  signal: AbortSignal;
+  /** Whether a resource type survives the run's include/exclude filters. */
+  wants: (resourceType: string) => boolean;
+}
+
+/** One service of the driver: how to list it. */
+export interface DigitalOceanService {
+  /** Service name, as in the catalog. */
+  name: string;
+  /** Yield the service's resources, each with its own region (or `global`). */
+  list: (context: DigitalOceanListContext) => AsyncIterable<CloudResource>;
+}
+
+/** A DigitalOcean list response: the items under `key`, `links.pages.next` and `meta.total`. */
+export type DigitalOceanPage = Record<string, unknown> & {
+  links?: { pages?: { next?: string } };
+  meta?: { total?: number };
+};
+
+/** Every item of a paginated DigitalOcean collection, following `links.pages.next`. */
+export function listCollection<Item>(
+  context: DigitalOceanListContext,
+  options: {
+    /** Path below `/v2`, e.g. `/droplets`. */
+    path: string;
+    /** Body key of the items, e.g. `droplets`. */
+    key: string;
+    /** Service label of requests, rate-limit reports and errors. */
+    service: string;
+  },
+): AsyncGenerator<Item> {
+  const separator = options.path.includes('?') ? '&' : '?';
+  return paginateLinks<Item, DigitalOceanPage>({
+    firstUrl: `${options.path}${separator}per_page=${context.perPage}`,
+    signal: context.signal,
+    label: `DigitalOcean GET /v2${options.path}`,
+    fetchPage: ({ url, signal }) =>
+      context.client.get<DigitalOceanPage>(url, { signal, service: options.service }),
+    items: (body) => {
+      const items = body?.[options.key];
+      return Array.isArray(items) ? (items as Item[]) : [];
+    },
+    nextLink: (body, headers) => onEndpoint(context.client, defaultNextLink(body, headers)),
+  });
+}
+
+// DigitalOcean's links name api.digitalocean.com; follow them on the configured endpoint (a proxy,
+// the fake server) so the token is only ever sent there.
+function onEndpoint(client: HttpClient, link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  const url = new URL(link, `${client.baseUrl}/`);
+  return `${client.baseUrl}${url.pathname.replace(/^\/v2(?=\/|$)/, '')}${url.search}`;
+}
+
+/** The region slug of a DigitalOcean `region` field (a slug or a region object); `global` when there is none. */
+export function regionSlug(region: unknown): string {
+  if (typeof region === 'string' && region !== '') return region;
+  if (region && typeof region === 'object') {
+    const slug = (region as { slug?: unknown }).slug;
+    if (typeof slug === 'string' && slug !== '') return slug;
+  }
+  return 'global';
+}
+
+/** A CloudResource of the `digitalocean` provider; DigitalOcean tags (`env:prod`) become `{ env: 'prod' }`. */
+export function digitalOceanResource(
+  context: Pick<DigitalOceanListContext, 'accountId'>,
+  input: Omit<ResourceInput, 'provider' | 'accountId' | 'tags'> & { tags?: unknown },
+): CloudResource {
+  const tags = Array.isArray(input.tags) ? tagsFromStrings(input.tags) : input.tags;
+  return buildResource({
+    ...input,
+    provider: 'digitalocean',
+    tags,
+    ...(context.accountId === undefined ? {} : { accountId: context.accountId }),
+  });
+}
+
+/** Percent-encode one path segment (domain names, registry and repository names). */
+export function pathSegment(value: string): string {
+  return encodeURIComponent(value);
+}
