@@ -1,4 +1,4 @@
-import { changeLogPrefix } from '../storage/change-log.ts';
+import { changeLogPrefix, type StoredLine } from '../storage/change-log.ts';
 import type { CloudLock } from '../storage/cloud-lock.ts';
 import type { DigestIndex } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
@@ -9,20 +9,6 @@ import {
   splitResourceKey,
   versionRecordId,
 } from '../storage/record-ids.ts';
-
-type StoredLine = [
-  string,
-  string,
-  number,
-  number,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string,
-];
 
 /** What a retention pass removed. */
 export interface RetentionResult {

@@ -16,7 +16,8 @@ export interface ChangeLogEntry {
   runId: string;
 }
 
-type StoredLine = [
+/** One change-log line as stored: snapshotId, kind, version, sequence, detectedAt, type, id, service, region, name, runId. */
+export type StoredLine = [
   string,
   string,
   number,
