@@ -1,5 +1,10 @@
 import { Database } from 's3db.js/lite';
-import { BaseCloudDriver, type CloudResource, type ListOptions } from '../src/index.ts';
+import {
+  BaseCloudDriver,
+  type CloudResource,
+  type ListOptions,
+  type ScopeReport,
+} from '../src/index.ts';
 
 let databaseCounter = 0;
 
@@ -57,9 +62,7 @@ export function countRequests(database: any) {
 /** A driver whose resources are set by the test between runs. */
 export class ScriptedDriver extends BaseCloudDriver {
   static resources: CloudResource[] = [];
-  static scopes:
-    | Array<{ service: string; region: string; status: 'complete' | 'failed'; errorClass?: any }>
-    | undefined;
+  static scopes: ScopeReport[] | undefined;
   static failWith: Error | undefined;
   static lastOptions: ListOptions | undefined;
 
