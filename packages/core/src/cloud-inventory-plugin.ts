@@ -75,6 +75,7 @@ export class CloudInventoryPlugin extends Plugin {
   #dispatcher: WebhookDispatcher | undefined;
   readonly #running = new Map<string, Promise<SyncSummary>>();
   #stopController = new AbortController();
+  #stopping = false;
   readonly #owner = defaultLockOwner();
 
   constructor(options: CloudInventoryPluginOptions) {
@@ -160,6 +161,7 @@ export class CloudInventoryPlugin extends Plugin {
         message: 'CloudInventoryPlugin.install needs a connected s3db.js Database',
       });
     this.#stopController = new AbortController();
+    this.#stopping = false;
     this.#resources = await ensureInventoryResources(database, this.config.resources);
     this.#store = createObjectStore(database.client);
     this.#redactor = new Redactor(await this.redactionKey());
@@ -219,11 +221,15 @@ export class CloudInventoryPlugin extends Plugin {
 
   /** Start schedules (s3db.js calls this after `usePlugin`). */
   override async start(): Promise<void> {
+    this.#stopping = false;
+    if (this.#stopController.signal.aborted) this.#stopController = new AbortController();
     await this.onStart();
   }
 
   /** Stop schedules; waits for syncs in flight unless `abort` is set, in which case they are cancelled. */
   override async stop(options: { abort?: boolean } = {}): Promise<void> {
+    // From here on no new sync starts: syncAll skips the clouds still queued.
+    this.#stopping = true;
     await this.#scheduler?.stopAll();
     if (options.abort)
       this.#stopController.abort(new CloudInventoryError({ message: 'plugin stopped' }));
@@ -283,6 +289,7 @@ export class CloudInventoryPlugin extends Plugin {
     }
     const inFlight = this.#running.get(cloudId);
     if (inFlight) return inFlight;
+    if (this.#stopping) return skippedSummary(cloud, 'the plugin is stopping; no new sync starts');
     const run = syncCloud(cloud, this.environment(), options).finally(() =>
       this.#running.delete(cloudId),
     );
@@ -390,7 +397,7 @@ export class CloudInventoryPlugin extends Plugin {
   /** A cloud's summary record, or null before its first sync. */
   async getCloudSummary(cloudId: string): Promise<Record<string, unknown> | null> {
     return this.inventoryResources.clouds.get(cloudId).then(
-      (record: Record<string, unknown>) => record,
+      (record: Record<string, unknown>) => publicRecord(record),
       () => null,
     );
   }
@@ -408,7 +415,7 @@ export class CloudInventoryPlugin extends Plugin {
       .sort()
       .reverse()
       .slice(0, options.limit ?? 20);
-    return Promise.all(ids.map((id) => runs.get(id)));
+    return Promise.all(ids.map(async (id) => publicRecord(await runs.get(id))));
   }
 
   // Key order: option, environment variable, a key stored once in the bucket.
@@ -436,4 +443,30 @@ export class CloudInventoryPlugin extends Plugin {
       return winner.value.key;
     }
   }
+}
+
+function skippedSummary(cloud: ResolvedCloud, reason: string): SyncSummary {
+  return {
+    cloudId: cloud.id,
+    driver: cloud.driverName,
+    runId: '',
+    status: 'skipped',
+    skipped: true,
+    reason,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    restored: 0,
+    processed: 0,
+    rejected: 0,
+    durationMs: 0,
+    scopes: [],
+    errors: {},
+  };
+}
+
+// Records without s3db.js bookkeeping fields (`_etag`, `_v`, ...).
+function publicRecord(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('_')));
 }

@@ -120,6 +120,8 @@ export async function syncCloud(
   const abort = new AbortController();
   const onAbort = () => abort.abort(environment.signal.reason ?? lock?.signal.reason);
   environment.signal.addEventListener('abort', onAbort, { once: true });
+  // A signal that is already aborted never fires its event.
+  if (environment.signal.aborted) onAbort();
   lock?.signal.addEventListener('abort', onAbort, { once: true });
 
   let existing: Record<string, any> | null = null;
@@ -214,7 +216,7 @@ export async function syncCloud(
         supported: SUPPORTED_SPECIFICATION_VERSIONS,
       });
     }
-    await driver.initialize();
+    await untilAborted(driver.initialize(), abort.signal);
 
     const rules = createPathRules({
       catalog: safeCatalog(driver),
@@ -319,8 +321,11 @@ export async function syncCloud(
     };
 
     try {
-      const listed = await driver.listResources(listOptions);
-      for await (const item of toAsyncIterable(listed)) {
+      const listed = await untilAborted(
+        Promise.resolve(driver.listResources(listOptions)),
+        abort.signal,
+      );
+      for await (const item of toAsyncIterable(listed, abort.signal)) {
         if (abort.signal.aborted) break;
         if (writer.failed) break;
         summary.processed += 1;
@@ -397,6 +402,8 @@ export async function syncCloud(
     await writer.drain();
     if (abort.signal.aborted) {
       if (lock?.signal.aborted) throw new LockLostError({ cloudId: cloud.id });
+      // Cancelled, not lost: what was written is recorded so the next run need not redo it.
+      await flushIndex();
       throw new CloudInventoryError({
         message: `Sync of cloud ${cloud.id} was cancelled`,
         cloudId: cloud.id,
@@ -593,20 +600,45 @@ function reject(
   if (list.length < 100) list.push(rejected);
 }
 
-async function* toAsyncIterable(value: unknown): AsyncIterable<CloudResource> {
-  if (value === null || value === undefined) return;
-  if (typeof (value as AsyncIterable<CloudResource>)[Symbol.asyncIterator] === 'function') {
-    yield* value as AsyncIterable<CloudResource>;
-    return;
-  }
-  if (typeof (value as Iterable<CloudResource>)[Symbol.iterator] === 'function') {
-    yield* value as Iterable<CloudResource>;
-    return;
-  }
-  throw new DriverError({
-    message: 'listResources must return an array or an (async) iterable of resources',
-    errorClass: 'unknown',
+// NOTE: a driver that ignores its AbortSignal and never settles must not hold a sync (and
+// `plugin.stop({ abort: true })`) forever, so every wait on driver code races the signal.
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+async function* toAsyncIterable(value: unknown, signal: AbortSignal): AsyncIterable<CloudResource> {
+  if (value === null || value === undefined) return;
+  let iterator: AsyncIterator<CloudResource> | Iterator<CloudResource>;
+  if (typeof (value as AsyncIterable<CloudResource>)[Symbol.asyncIterator] === 'function') {
+    iterator = (value as AsyncIterable<CloudResource>)[Symbol.asyncIterator]();
+  } else if (typeof (value as Iterable<CloudResource>)[Symbol.iterator] === 'function') {
+    iterator = (value as Iterable<CloudResource>)[Symbol.iterator]();
+  } else {
+    throw new DriverError({
+      message: 'listResources must return an array or an (async) iterable of resources',
+      errorClass: 'unknown',
+    });
+  }
+  let finished = false;
+  try {
+    for (;;) {
+      const result = await untilAborted(Promise.resolve(iterator.next()), signal);
+      if (result.done) {
+        finished = true;
+        return;
+      }
+      yield result.value;
+    }
+  } finally {
+    // A hung generator queues return() behind its pending next(): do not wait for it then.
+    const closing = finished ? undefined : Promise.resolve(iterator.return?.()).catch(() => {});
+    if (closing && !signal.aborted) await closing;
+  }
 }
 
 function errorMessage(error: unknown): string {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 // s3db.js refuses `/`, `%`, `=` and `\` in record ids; `~` is our escape character.
 const safeCharacter = /[A-Za-z0-9._:@,+!*'()$;| #?&[\]{}<>^`"-]/;
-const maximumEncodedLength = 700;
+// NOTE: s3db.js's file client names temporary files `id=<id>.meta.json.tmp.<time>.<random>`, and a
+// file name may not exceed 255 bytes; 180 leaves room for that suffix and for `:v<n>` / `:c<n>`.
+const maximumEncodedLength = 180;
 
 /** Encode one id part reversibly into characters s3db.js accepts (`/` -> `~2F`, `~` -> `~7E`). */
 export function encodeIdPart(value: string): string {
@@ -47,7 +49,7 @@ export function snapshotRecordId(
   if (encoded.length <= maximumEncodedLength) return encoded;
   // Very long ids keep a readable prefix and a digest; resourceId itself stays in the record.
   const digest = createHash('sha256').update(resourceId).digest('hex').slice(0, 32);
-  return `${encoded.slice(0, maximumEncodedLength - 40)}~h${digest}`;
+  return `${encoded.slice(0, maximumEncodedLength - 34).replace(/~[0-9A-F]?$/, '')}~h${digest}`;
 }
 
 /** Version record id: the snapshot id plus `:v<n>`. */
