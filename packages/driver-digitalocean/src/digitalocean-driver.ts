@@ -13,9 +13,9 @@ import {
   filterServices,
   type HttpClient,
   isCredentialError,
-  isResourceTypeSelected,
   type ListScope,
   runScopes,
+  selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { digitalOceanCatalog } from './digitalocean-catalog.ts';
 import { digitalOceanError } from './digitalocean-errors.ts';
@@ -34,7 +34,6 @@ import {
   resolvePerPage,
   resolveSpacesKeys,
 } from './digitalocean-options.ts';
-import { coverageRuntime, ServiceCoverage } from './digitalocean-scopes.ts';
 import { digitalOceanApiServices } from './digitalocean-services.ts';
 import { SpacesLister } from './digitalocean-spaces.ts';
 
@@ -195,26 +194,25 @@ export class DigitalOceanDriver extends BaseCloudDriver<
       region === 'global' || kept.has(region) || (!filtered && !known.has(region));
 
     const scopes: ListScope[] = [];
-    const coverages = new Map<string, ServiceCoverage>();
     for (const descriptor of this.catalog.services) {
       const service = digitalOceanApiServices.get(descriptor.name);
       if (!service || !services.includes(descriptor.name)) continue;
-      const allTypes = descriptor.resourceTypes.map((resourceType) => resourceType.type);
-      const types = allTypes.filter((type) => isResourceTypeSelected(type, filters));
-      if (types.length === 0) continue;
-      const coverage = new ServiceCoverage({
+      const { types, partial } = selectResourceTypes({
+        catalog: this.catalog,
         service: descriptor.name,
-        regions: descriptor.global ? ['global'] : [...keptRegions, 'global'],
-        ...(types.length < allTypes.length ? { resourceTypes: types } : {}),
+        ...filters,
       });
-      coverages.set(descriptor.name, coverage);
+      if (types.length === 0) continue;
       scopes.push({
         service: descriptor.name,
         region: 'global',
+        // One account-wide listing: reported for `global`, every kept region (regional services)
+        // and every region a listed resource carries.
+        coversRegions: descriptor.global ? [] : keptRegions,
+        ...(partial ? { resourceTypes: types } : {}),
         list: (signal) =>
           this.#listService(
             service,
-            coverage,
             keep,
             this.#context(client, signal, (type) => types.includes(type)),
           ),
@@ -246,7 +244,7 @@ export class DigitalOceanDriver extends BaseCloudDriver<
       yield* runScopes({
         scopes,
         concurrency: options.concurrency,
-        runtime: coverageRuntime(options.runtime, coverages),
+        runtime: options.runtime,
         signal: options.signal,
         logger: this.logger,
         // Bad Spaces keys fail the Spaces scopes only, never the whole account.
@@ -260,7 +258,6 @@ export class DigitalOceanDriver extends BaseCloudDriver<
 
   async *#listService(
     service: DigitalOceanService,
-    coverage: ServiceCoverage,
     keep: (region: string) => boolean,
     context: DigitalOceanListContext,
   ): AsyncGenerator<CloudResource> {
@@ -268,7 +265,6 @@ export class DigitalOceanDriver extends BaseCloudDriver<
       for await (const resource of service.list(context)) {
         const region = resource.region ?? 'global';
         if (!keep(region)) continue;
-        coverage.count(region);
         yield resource;
       }
     } catch (error) {

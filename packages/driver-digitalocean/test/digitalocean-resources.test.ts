@@ -254,6 +254,25 @@ describe('DigitalOcean resources', () => {
     expect(fake.server.requestsTo('/v2/domains/:name/records')).toHaveLength(0);
   });
 
+  test('a service named in include keeps all its types next to another service type', async () => {
+    const { resources, runtime } = await listWith(fake.server, {
+      list: { include: ['droplets', 'digitalocean.kubernetes.nodepool'] },
+    });
+    expect(new Set(resources.map((resource) => resource.resourceType))).toEqual(
+      new Set(['digitalocean.droplet', 'digitalocean.kubernetes.nodepool']),
+    );
+    expect(new Set(runtime.scopes.map((scope) => scope.service))).toEqual(
+      new Set(['droplets', 'kubernetes']),
+    );
+    for (const scope of runtime.scopes) {
+      expect(scope.status).toBe('complete');
+      expect(scope.resourceTypes).toEqual(
+        scope.service === 'droplets' ? undefined : ['digitalocean.kubernetes.nodepool'],
+      );
+    }
+    expect(runtime.scopeFor('droplets', 'nyc3')?.resourceCount).toBe(2);
+  });
+
   test('rejects an out-of-range perPage and unknown services with the valid choices', async () => {
     await expect(listWith(fake.server, { config: { perPage: 500 } })).rejects.toThrow(
       /config.perPage/,

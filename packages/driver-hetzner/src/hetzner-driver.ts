@@ -13,6 +13,7 @@ import {
   type HttpClient,
   type ListScope,
   runScopes,
+  selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { hetznerCatalog } from './hetzner-catalog.ts';
 import { toHetznerError } from './hetzner-errors.ts';
@@ -26,7 +27,6 @@ import {
   resolveHetznerPerPage,
   resolveHetznerToken,
 } from './hetzner-options.ts';
-import { HetznerScopeReporter, selectResourceTypes } from './hetzner-scopes.ts';
 import {
   type HetznerMappingContext,
   type HetznerServiceDefinition,
@@ -106,44 +106,32 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
     });
     // Project-wide lists: a regions filter applies to the resources, not to the calls.
     const keepRegion = regions.length < allRegions.length ? new Set(regions) : undefined;
-    const selected = hetznerServices.filter((definition) => services.includes(definition.service));
-    // Types each service yields after include/exclude; a partial set is named in its scopes.
-    const keepTypes = new Map<string, ReadonlySet<string>>();
-    const partialTypes = new Map<string, string[]>();
-    for (const service of this.catalog.services) {
-      if (!services.includes(service.name)) continue;
-      const types = selectResourceTypes(service, filters);
-      keepTypes.set(service.name, new Set(types));
-      if (types.length < service.resourceTypes.length) partialTypes.set(service.name, types);
-    }
-    const reporter = new HetznerScopeReporter({
-      runtime: options.runtime,
-      regionalServices: selected
-        .filter((definition) => definition.regional)
-        .map((definition) => definition.service),
-      regions,
-      partialTypes,
-    });
     const context: HetznerMappingContext = { accountId: this.accountId };
-    const scopes: ListScope[] = selected.map((definition) => ({
-      service: definition.service,
-      region: 'global',
-      list: (signal) =>
-        this.#listService({
-          client,
-          definition,
-          context,
-          keepRegion,
-          keepTypes: keepTypes.get(definition.service) ?? new Set(),
-          reporter,
-          signal,
-        }),
-    }));
+    const scopes: ListScope[] = [];
+    for (const definition of hetznerServices) {
+      if (!services.includes(definition.service)) continue;
+      const selection = selectResourceTypes({
+        catalog: this.catalog,
+        service: definition.service,
+        ...filters,
+      });
+      if (selection.types.length === 0) continue;
+      scopes.push({
+        service: definition.service,
+        region: 'global',
+        // A project-wide listing of a service whose resources carry a location is complete (or
+        // failed) in every selected location and every location it met, not just in `global`.
+        ...(definition.regional ? { coversRegions: regions } : {}),
+        // Filters kept some of its types: the scopes say so and the other types are dropped.
+        ...(selection.partial ? { resourceTypes: selection.types } : {}),
+        list: (signal) => this.#listService({ client, definition, context, keepRegion, signal }),
+      });
+    }
     try {
       yield* runScopes({
         scopes,
         concurrency: options.concurrency,
-        runtime: reporter.runtime,
+        runtime: options.runtime,
         signal: options.signal,
         logger: this.logger,
       });
@@ -158,9 +146,6 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
     context: HetznerMappingContext;
     /** Locations to keep; undefined keeps every resource. */
     keepRegion: ReadonlySet<string> | undefined;
-    /** Resource types to yield. */
-    keepTypes: ReadonlySet<string>;
-    reporter: HetznerScopeReporter;
     signal: AbortSignal;
   }): AsyncGenerator<CloudResource> {
     const { definition } = options;
@@ -177,12 +162,8 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
       const resource = hetznerResource(definition, item, options.context);
       const region = resource.region ?? 'global';
       if (region !== 'global' && options.keepRegion && !options.keepRegion.has(region)) continue;
-      const derived = definition.children?.(item, options.context) ?? [];
-      for (const kept of [resource, ...derived]) {
-        if (!options.keepTypes.has(kept.resourceType)) continue;
-        options.reporter.count(definition.service, kept.region ?? 'global');
-        yield kept;
-      }
+      yield resource;
+      yield* definition.children?.(item, options.context) ?? [];
     }
   }
 }

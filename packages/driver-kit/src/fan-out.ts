@@ -4,7 +4,6 @@ import {
   type ErrorClass,
   type InventoryLogger,
   type RuntimeContext,
-  type ScopeReport,
 } from '@cloud-inventory/core';
 import { BoundedQueue } from './bounded-queue.ts';
 import {
@@ -12,6 +11,7 @@ import {
   isCredentialError,
   statusCodeOf,
 } from './classify-error.ts';
+import { type CoveredRegions, ScopeCoverage, type ScopeOutcome } from './scope-coverage.ts';
 
 /** What a scope lister may return. */
 export type ScopeListing =
@@ -27,6 +27,22 @@ export interface ListScope {
   region?: string;
   /** List the scope's resources; stop when `signal` aborts. */
   list: (signal: AbortSignal) => ScopeListing;
+  /**
+   * For account-wide APIs (one listing returns the resources of every region): the regions this
+   * one listing covers. Its outcome (complete, failed with its class, or skipped) is then reported
+   * once for the scope's own `region`, once for each of these, and once for every region a listed
+   * resource carries, each report counting the resources listed in its region. A function is
+   * called once the outcome is known, after the listing, so it may name regions found meanwhile.
+   * Unset: one report, for `region`, counting every resource.
+   */
+  coversRegions?: CoveredRegions;
+  /**
+   * The listing is complete only for these resource types (filters kept some types of the
+   * service): every report of the scope names them, so the engine deletes nothing of the other
+   * types, and resources of other types are dropped (neither yielded nor counted).
+   * Unset: complete for every type the service yields.
+   */
+  resourceTypes?: readonly string[];
 }
 
 /** Options of `runScopes`. */
@@ -59,13 +75,24 @@ function messageOf(error: unknown): string {
 
 /**
  * List scopes with at most `concurrency` in flight, yielding resources as they arrive through a
- * bounded buffer, reporting every scope to `runtime.reportScope`, isolating failures.
+ * bounded buffer, reporting every scope to `runtime.reportScope` (once per covered region for an
+ * account-wide scope), isolating failures.
  */
 export async function* runScopes(options: RunScopesOptions): AsyncGenerator<CloudResource> {
   const scopes = [...options.scopes].map((scope) => ({
     ...scope,
     region: scope.region ?? 'global',
   }));
+  const coverages = scopes.map(
+    (scope) =>
+      new ScopeCoverage({
+        service: scope.service,
+        region: scope.region,
+        coversRegions: scope.coversRegions,
+        resourceTypes: scope.resourceTypes,
+        logger: options.logger,
+      }),
+  );
   const classify = options.classifyError ?? defaultClassifyError;
   const abortRule = options.abortOnAuthError ?? true;
   const shouldAbortOnAuth =
@@ -87,22 +114,24 @@ export async function* runScopes(options: RunScopesOptions): AsyncGenerator<Clou
   };
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
-  const report = (index: number, scope: Omit<ScopeReport, 'service' | 'region'>) => {
+  const report = (index: number, outcome: ScopeOutcome) => {
     if (settled || reported.has(index)) return;
     reported.add(index);
-    const { service, region } = scopes[index]!;
-    options.runtime.reportScope({ service, region, ...scope });
+    for (const scope of coverages[index]!.reports(outcome)) options.runtime.reportScope(scope);
   };
 
   const listOne = async (index: number) => {
     const scope = scopes[index]!;
+    const coverage = coverages[index]!;
     const startedAt = Date.now();
     let resourceCount = 0;
     try {
       const listing = await scope.list(controller.signal);
       for await (const resource of listing) {
+        if (!coverage.accepts(resource)) continue;
         await queue.push(resource, controller.signal);
         resourceCount += 1;
+        coverage.count(resource);
       }
       controller.signal.throwIfAborted();
       completedCount += 1;

@@ -81,6 +81,7 @@ export {
   type WithRetryOptions,
   withRetry,
 } from './retry.ts';
+export type { CoveredRegions } from './scope-coverage.ts';
 export {
   type FilterRegionsOptions,
   type FilterServicesOptions,
@@ -88,5 +89,8 @@ export {
   filterServices,
   isResourceTypeSelected,
   matchesNamePattern,
+  type ResourceTypeSelection,
+  type SelectResourceTypesOptions,
+  selectResourceTypes,
 } from './scope-filters.ts';
 export { normalizeTags, tagsFromPairs, tagsFromStrings } from './tags.ts';

@@ -139,7 +139,95 @@ export function filterRegions(options: FilterRegionsOptions): string[] {
   );
 }
 
-/** Whether a resource type survives `include`/`exclude` (include entries containing a dot name resource types). */
+/** Options of `selectResourceTypes`. */
+export interface SelectResourceTypesOptions {
+  /** The service whose resource types are selected, as named in the catalog. */
+  service: string;
+  /**
+   * The driver's catalog: gives the service's types, and lets an `include` that names only other
+   * services (or their types) leave this service out, as `filterServices` does.
+   */
+  catalog?: DriverCatalog;
+  /** The service's resource types, when there is no catalog (then only this service is known). */
+  types?: readonly string[];
+  /** `ListOptions.include`: services, resource types or regions. */
+  include?: readonly string[];
+  /** `ListOptions.exclude`: services, resource types or regions. */
+  exclude?: readonly string[];
+}
+
+/** The resource types of one service that survive `include` / `exclude`. */
+export interface ResourceTypeSelection {
+  /** Service name. */
+  service: string;
+  /** Selected types, in catalog order; empty when the filters leave the service out. */
+  types: string[];
+  /** True when the filters keep only some of the service's types (then scopes must name them). */
+  partial: boolean;
+}
+
+/**
+ * The resource types of one service that `include` / `exclude` keep. Each filter entry is read
+ * against this service only: an entry matching the service's name selects (or, in `exclude`,
+ * drops) all its types; an entry matching some of its types selects (or drops) those; anything
+ * else (a region, another service or another service's type) says nothing about its types. So
+ * `include: ['servers', 'hetzner.network']` keeps every type of `servers` and only
+ * `hetzner.network` of `networks`, and `include: ['fsn1']` keeps every type of every service.
+ * Put `types` in `ListScope.resourceTypes` when `partial` is true.
+ */
+export function selectResourceTypes(options: SelectResourceTypesOptions): ResourceTypeSelection {
+  const { service } = options;
+  const descriptor = options.catalog?.services.find((candidate) => candidate.name === service);
+  if (options.catalog && !descriptor) {
+    throw new Error(
+      `selectResourceTypes: the ${options.catalog.driver} catalog has no service ${JSON.stringify(service)}; services: ${quoteList(options.catalog.services.map((candidate) => candidate.name))}.`,
+    );
+  }
+  const all = descriptor
+    ? descriptor.resourceTypes.map((resourceType) => resourceType.type)
+    : [...(options.types ?? [])];
+  const matchesAny = (patterns: readonly string[], name: string) =>
+    patterns.some((pattern) => matchesNamePattern(pattern, name));
+  const unselected: ResourceTypeSelection = { service, types: [], partial: all.length > 0 };
+
+  const excludes = options.exclude ?? [];
+  if (matchesAny(excludes, service)) return unselected;
+  const includes = options.include ?? [];
+  const namesService = includes.some((pattern) => matchesNamePattern(pattern, service));
+  const typePatterns = includes.filter((pattern) =>
+    all.some((type) => matchesNamePattern(pattern, type)),
+  );
+  let included = all;
+  if (!namesService) {
+    if (typePatterns.length > 0) {
+      included = all.filter((type) => matchesAny(typePatterns, type));
+    } else if (
+      options.catalog &&
+      includes.some((pattern) => namesCatalogEntry(options.catalog!, pattern))
+    ) {
+      // The include picks other services (or their types) only: this one is not listed.
+      return unselected;
+    }
+  }
+  const types = included.filter((type) => !matchesAny(excludes, type));
+  return { service, types, partial: types.length < all.length };
+}
+
+function namesCatalogEntry(catalog: DriverCatalog, pattern: string): boolean {
+  return catalog.services.some(
+    (service) =>
+      matchesNamePattern(pattern, service.name) ||
+      service.resourceTypes.some((resourceType) => matchesNamePattern(pattern, resourceType.type)),
+  );
+}
+
+/**
+ * Whether a resource type survives `include`/`exclude` (include entries containing a dot name
+ * resource types).
+ * @deprecated Treats any dotted include entry as a type pattern, so `include: ['servers',
+ * 'hetzner.network']` drops `hetzner.server`; use `selectResourceTypes`, which reads the filters
+ * against one service's name and types.
+ */
 export function isResourceTypeSelected(
   type: string,
   filters: { include?: readonly string[]; exclude?: readonly string[] },
