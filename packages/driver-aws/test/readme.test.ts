@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { renderReadme } from '../scripts/readme-sections.ts';
+import { awsCatalog, awsReadOnlyPolicy, awsServiceAccess } from '../src/driver.ts';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+// Biome formats Markdown tables (cell padding, separator width): compare them without padding.
+function normalized(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      line.startsWith('|') ? line.replace(/\s*\|\s*/g, '|').replace(/\|-+(?=\|)/g, '|---') : line,
+    )
+    .join('\n');
+}
+
+test('the README sections generated from the catalog are up to date (node --conditions=source scripts/readme-types.ts)', () => {
+  expect(normalized(renderReadme(readme))).toBe(normalized(readme));
+});
+
+test('every service has IAM actions and a tag strategy, and the policy grants reads only', () => {
+  for (const service of awsCatalog.services) {
+    expect(awsServiceAccess[service.name]?.actions.length, service.name).toBeGreaterThan(0);
+    expect(awsServiceAccess[service.name]?.tags, service.name).toBeTruthy();
+  }
+  const actions = awsReadOnlyPolicy().Statement[0]!.Action;
+  expect(actions).toContain('ec2:DescribeInstances');
+  expect(actions).toContain('iam:GetAccountAuthorizationDetails');
+  for (const action of actions) {
+    expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]*$|^apigateway:GET$/);
+    expect(action).not.toMatch(/GetSecretValue|GetParameter|GetObject|GetItem/);
+  }
+  expect(awsReadOnlyPolicy(['s3']).Statement[0]!.Action).toEqual([
+    'ec2:DescribeRegions',
+    's3:GetBucketLocation',
+    's3:GetBucketPublicAccessBlock',
+    's3:GetBucketTagging',
+    's3:GetBucketVersioning',
+    's3:GetEncryptionConfiguration',
+    's3:ListAllMyBuckets',
+    'sts:GetCallerIdentity',
+  ]);
+});
