@@ -5,14 +5,13 @@ import {
   type DriverCatalog,
   type ListOptions,
   type RuntimeContext,
-  type ScopeReport,
 } from '@cloud-inventory/core';
 import {
   filterRegions,
   filterServices,
   type ListScope,
-  matchesNamePattern,
   runScopes,
+  selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { awsCatalog, awsRegionalServicesWithGlobalScope } from './aws-catalog.ts';
 import type { AwsClientFactory } from './aws-clients.ts';
@@ -128,31 +127,26 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
     }).includes('global');
 
     const scopes: ListScope[] = [];
-    const typeFilter = new Map<string, string[] | undefined>();
     for (const service of services) {
-      typeFilter.set(service, this.#selectedTypes(service, filters));
+      const { types, partial } = selectResourceTypes({ catalog: awsCatalog, service, ...filters });
+      // Listed for some of its types only: the scope says so, and the engine deletes only those.
+      const resourceTypes = partial ? types : undefined;
       const global = this.#isGlobal(service);
       if (!global) {
-        for (const region of regions) scopes.push(this.#scope(settings, service, region, options));
+        for (const region of regions) {
+          scopes.push(this.#scope(settings, service, region, resourceTypes));
+        }
       }
       const alsoGlobal =
         awsRegionalServicesWithGlobalScope.includes(service) && settings.partition === 'aws';
       if ((global || alsoGlobal) && globalAllowed) {
-        scopes.push(this.#scope(settings, service, 'global', options));
+        scopes.push(this.#scope(settings, service, 'global', resourceTypes));
       }
     }
-    // A scope listed for some of its service's types only may delete only those types.
-    const runtime: RuntimeContext = {
-      ...options.runtime,
-      reportScope: (scope: ScopeReport) => {
-        const types = typeFilter.get(scope.service);
-        options.runtime.reportScope(types ? { ...scope, resourceTypes: types } : scope);
-      },
-    };
     yield* runScopes({
       scopes,
       concurrency: options.concurrency,
-      runtime,
+      runtime: options.runtime,
       signal: options.signal,
       classifyError: classifyAwsError,
       logger: this.logger,
@@ -167,27 +161,6 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
 
   #isGlobal(service: string): boolean {
     return awsCatalog.services.find((entry) => entry.name === service)?.global === true;
-  }
-
-  // The types of `service` the filters keep, or undefined when they keep all of them.
-  #selectedTypes(
-    service: string,
-    filters: { include: string[]; exclude: string[] },
-  ): string[] | undefined {
-    const all =
-      awsCatalog.services
-        .find((entry) => entry.name === service)
-        ?.resourceTypes.map((descriptor) => descriptor.type) ?? [];
-    const typePatterns = filters.include.filter((pattern) => pattern.includes('.'));
-    const serviceNamed = filters.include.some((pattern) => matchesNamePattern(pattern, service));
-    const selected = all.filter(
-      (type) =>
-        !filters.exclude.some((pattern) => matchesNamePattern(pattern, type)) &&
-        (typePatterns.length === 0 ||
-          serviceNamed ||
-          typePatterns.some((pattern) => matchesNamePattern(pattern, type))),
-    );
-    return selected.length === all.length ? undefined : selected;
   }
 
   async #regions(
@@ -222,15 +195,14 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
     settings: ResolvedSettings,
     service: string,
     region: string,
-    options: ListOptions,
+    resourceTypes: readonly string[] | undefined,
   ): ListScope {
     const clientRegion =
       region !== 'global' ? region : service === 'wafv2' ? 'us-east-1' : settings.defaultRegion;
-    const filters = { include: options.include ?? [], exclude: options.exclude ?? [] };
-    const types = this.#selectedTypes(service, filters);
     return {
       service,
       region,
+      ...(resourceTypes ? { resourceTypes } : {}),
       list: (signal) =>
         this.#listScope(service, region, signal, async () => {
           const lister = await awsServiceListers[service]!();
@@ -245,7 +217,8 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
               logger: this.logger,
               clients: settings.clients,
               detailConcurrency: this.config.detailConcurrency ?? awsDefaults.detailConcurrency,
-              isTypeSelected: (type) => !types || types.includes(type),
+              // Spares the calls of unselected types; runScopes drops any such resource anyway.
+              isTypeSelected: (type) => !resourceTypes || resourceTypes.includes(type),
             }),
           );
         }),

@@ -25,31 +25,6 @@ export function callSiteOf(error: unknown): AwsCallSite | undefined {
   return typeof error === 'object' && error !== null ? callSites.get(error) : undefined;
 }
 
-// AWS error codes the kit's generic classifier does not know.
-const awsAuthCodes = new Set([
-  'InvalidSignatureException',
-  'RequestExpired',
-  'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException',
-  'InvalidAccessKeyId',
-  'AuthorizationErrorException',
-]);
-const awsThrottledCodes = new Set([
-  'EC2ThrottledException',
-  'RequestThrottledException',
-  'ThrottledException',
-  'TooManyRequests',
-  'Throttled',
-]);
-const awsNotEnabledCodes = new Set([
-  'OptInRequired',
-  'SubscriptionRequiredException',
-  'UnrecognizedServiceException',
-  'InvalidAction',
-  'UnknownOperationException',
-  'RegionDisabledException',
-]);
-
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const record = error as Record<string, unknown>;
@@ -61,18 +36,18 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The error class of an AWS SDK error: the kit's classifier plus AWS-specific codes and missing regional endpoints. */
+// NOTE: AWS gives a service no DNS name in a region that does not offer it, so
+// ENOTFOUND <service>.<region>.amazonaws.com(.cn) means "not offered there", not a network failure.
+// That reading holds for AWS endpoints only; any other unresolvable host stays `network`.
+const awsEndpointHost = /amazonaws\.com(\.cn)?$/;
+
+/** The error class of an AWS SDK error: the kit's `classifyError`, plus `not-enabled` for a service with no endpoint in the region. */
 export function classifyAwsError(error: unknown): ErrorClass {
   if (DriverError.isInstance(error)) return error.errorClass;
-  const code = errorCode(error);
-  if (code && awsAuthCodes.has(code)) return 'auth';
-  if (code && awsThrottledCodes.has(code)) return 'throttled';
-  if (code && awsNotEnabledCodes.has(code)) return 'not-enabled';
   const record = error as { code?: unknown; hostname?: unknown; message?: unknown } | undefined;
-  // NOTE: a service with no endpoint in a region fails DNS (ENOTFOUND <service>.<region>.amazonaws.com).
   if (
     record?.code === 'ENOTFOUND' &&
-    /amazonaws\.com(\.cn)?$/.test(String(record.hostname ?? record.message ?? ''))
+    awsEndpointHost.test(String(record.hostname ?? record.message ?? ''))
   ) {
     return 'not-enabled';
   }

@@ -19,6 +19,7 @@ describe('classifyAwsError', () => {
     ['AuthorizationErrorException', 403, 'auth'],
     ['ThrottlingException', 400, 'throttled'],
     ['RequestLimitExceeded', 503, 'throttled'],
+    ['EC2ThrottledException', 502, 'throttled'],
     ['TooManyRequestsException', 429, 'throttled'],
     ['SlowDown', 503, 'throttled'],
     ['OptInRequired', 401, 'not-enabled'],

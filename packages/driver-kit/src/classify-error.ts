@@ -34,6 +34,8 @@ const throttledNames = new Set([
   'limitexceededexception',
   'ratelimitexceeded',
   'priorrequestnotcomplete',
+  // AWS Lambda: EC2 throttled the function's network setup.
+  'ec2throttledexception',
 ]);
 
 /** SDK error names meaning the credentials were rejected (not merely lacking a permission). */
@@ -45,6 +47,7 @@ const credentialNames = new Set([
   'unrecognizedclientexception',
   'invalidaccesskeyid',
   'signaturedoesnotmatch',
+  'invalidsignatureexception',
   'incompletesignature',
   'expiredtoken',
   'expiredtokenexception',
@@ -66,11 +69,22 @@ const permissionNames = new Set([
   'unauthorizedoperation',
   'authorizationfailed',
   'authorizationerror',
+  'authorizationerrorexception',
   'forbidden',
   'forbiddenexception',
   'notauthorizedornotfound',
   'notauthorized',
   'permissiondenied',
+]);
+
+/**
+ * SDK error names of class auth that say the request was not (or no longer) signed properly, not
+ * that the credentials were refused: clock skew, a missing signature.
+ */
+const unsignedRequestNames = new Set([
+  'requestexpired',
+  'missingauthenticationtoken',
+  'missingauthenticationtokenexception',
 ]);
 
 /** SDK error names meaning the service or region is not enabled for the account. */
@@ -83,6 +97,11 @@ const notEnabledNames = new Set([
   'invalidregion',
   'unsupportedoperation',
   'notsignedup',
+  'regiondisabledexception',
+  // AWS: an action or service the region's endpoint does not know (not offered there).
+  'invalidaction',
+  'unknownoperationexception',
+  'unrecognizedserviceexception',
 ]);
 
 /** SDK error names meaning the provider failed. */
@@ -170,7 +189,13 @@ function classifyByName(name: string | undefined): ErrorClass | undefined {
     .replace(/^(aws\.|client\.)/, '')
     .replace(/[^a-z0-9]/g, '');
   if (throttledNames.has(stripped)) return 'throttled';
-  if (credentialNames.has(stripped) || permissionNames.has(stripped)) return 'auth';
+  if (
+    credentialNames.has(stripped) ||
+    permissionNames.has(stripped) ||
+    unsignedRequestNames.has(stripped)
+  ) {
+    return 'auth';
+  }
   if (stripped.startsWith('accessdenied') || stripped.startsWith('unauthorizedaccess')) {
     return 'auth';
   }

@@ -48,6 +48,44 @@ describe('classifyError', () => {
     ['AWS ExpiredToken', named('ExpiredToken'), 'auth'],
     ['AWS OptInRequired', named('OptInRequired'), 'not-enabled'],
     ['AWS SubscriptionRequiredException', named('SubscriptionRequiredException'), 'not-enabled'],
+    ['AWS InvalidSignatureException', named('InvalidSignatureException'), 'auth'],
+    ['AWS AuthorizationErrorException', named('AuthorizationErrorException'), 'auth'],
+    ['AWS RequestExpired', named('RequestExpired'), 'auth'],
+    ['AWS MissingAuthenticationToken', named('MissingAuthenticationToken'), 'auth'],
+    [
+      'AWS MissingAuthenticationTokenException',
+      named('MissingAuthenticationTokenException'),
+      'auth',
+    ],
+    ['AWS EC2ThrottledException', named('EC2ThrottledException'), 'throttled'],
+    ['AWS RegionDisabledException', named('RegionDisabledException'), 'not-enabled'],
+    ['AWS InvalidAction', named('InvalidAction'), 'not-enabled'],
+    ['AWS UnknownOperationException', named('UnknownOperationException'), 'not-enabled'],
+    ['AWS UnrecognizedServiceException', named('UnrecognizedServiceException'), 'not-enabled'],
+    [
+      'AWS code in Code (query protocol), HTTP 400',
+      named('Error', { Code: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 } }),
+      'auth',
+    ],
+    [
+      'AWS EC2ThrottledException despite HTTP 502',
+      named('EC2ThrottledException', { $metadata: { httpStatusCode: 502 } }),
+      'throttled',
+    ],
+    [
+      'AWS InvalidAction despite HTTP 400 in a cause',
+      new Error('wrapped', {
+        cause: named('InvalidAction', { $metadata: { httpStatusCode: 400 } }),
+      }),
+      'not-enabled',
+    ],
+    [
+      'ENOTFOUND on an amazonaws.com host is a network failure in general',
+      Object.assign(withCode('ENOTFOUND', 'getaddrinfo ENOTFOUND'), {
+        hostname: 'appsync.ap-east-2.amazonaws.com',
+      }),
+      'network',
+    ],
     [
       'AWS by $metadata 503',
       named('SomethingOdd', { $metadata: { httpStatusCode: 503 } }),
@@ -105,6 +143,10 @@ describe('classifyError', () => {
     expect(isCredentialError({ status: 401 })).toBe(true);
     expect(isCredentialError(named('InvalidClientTokenId'))).toBe(true);
     expect(isCredentialError(named('ExpiredToken'))).toBe(true);
+    expect(isCredentialError(named('InvalidSignatureException'))).toBe(true);
+    expect(isCredentialError(named('AuthorizationErrorException'))).toBe(false);
+    expect(isCredentialError(named('RequestExpired'))).toBe(false);
+    expect(isCredentialError(named('MissingAuthenticationTokenException'))).toBe(false);
     expect(isCredentialError({ status: 403 })).toBe(false);
     expect(isCredentialError(named('AccessDeniedException'))).toBe(false);
     expect(isCredentialError(new Error('boom'))).toBe(false);

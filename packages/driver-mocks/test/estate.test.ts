@@ -103,7 +103,7 @@ describe('resource shapes', () => {
     const { resources } = await collect(driver);
     const groups = new Set(
       resources
-        .filter((resource) => resource.resourceType === 'aws.ec2.security-group')
+        .filter((resource) => resource.resourceType === 'aws.vpc.security-group')
         .map((resource) => resource.resourceId),
     );
     const instances = resources.filter((resource) => resource.resourceType === 'aws.ec2.instance');

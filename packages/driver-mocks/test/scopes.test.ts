@@ -1,6 +1,10 @@
 import { DriverError } from '@cloud-inventory/core';
 import { describe, expect, it } from 'vitest';
-import { createAwsMockDriver, createMongoDbAtlasMockDriver } from '../src/driver.ts';
+import {
+  createAwsMockDriver,
+  createGcpMockDriver,
+  createMongoDbAtlasMockDriver,
+} from '../src/driver.ts';
 import { collect, createRecordingRuntime, keyOf } from './mock-test-helpers.ts';
 
 const config = { seed: 13, resourceCount: 300 };
@@ -12,7 +16,7 @@ describe('scope reports', () => {
     const { resources, runtime } = await collect(createAwsMockDriver({ config }));
     expect(runtime.scopes.map(scopeName).sort()).toEqual(
       [
-        ...['ec2', 'rds', 'lambda', 'sqs'].flatMap((service) =>
+        ...['ec2', 'vpc', 'ebs', 'rds', 'lambda', 'sqs'].flatMap((service) =>
           ['us-east-1', 'us-west-2', 'eu-west-1'].map((region) => `${service}/${region}`),
         ),
         's3/global',
@@ -175,30 +179,51 @@ describe('filters', () => {
   });
 
   it('a resource-type filter lists only that type and reports its scopes as skipped (never complete)', async () => {
-    const { resources, runtime } = await collect(createAwsMockDriver({ config }), {
-      include: ['aws.ec2.instance'],
+    // gcp-mock `compute` holds two types (instance, disk); every aws-mock service holds one.
+    const { resources, runtime } = await collect(createGcpMockDriver({ config }), {
+      include: ['gcp.compute.instance'],
     });
     expect(new Set(resources.map((resource) => resource.resourceType))).toEqual(
-      new Set(['aws.ec2.instance']),
+      new Set(['gcp.compute.instance']),
     );
     expect(runtime.scopes).toHaveLength(3);
     for (const scope of runtime.scopes) {
       expect(scope.status).toBe('skipped');
-      expect(scope.error).toMatch(/aws\.ec2\.security-group/);
+      expect(scope.error).toMatch(/gcp\.compute\.disk/);
       expect(scope.resourceCount).toBe(
         resources.filter((resource) => resource.region === scope.region).length,
       );
     }
-    const excluded = await collect(createAwsMockDriver({ config }), {
-      exclude: ['aws.ec2.volume'],
+    const excluded = await collect(createGcpMockDriver({ config }), {
+      exclude: ['gcp.compute.disk'],
     });
-    expect(excluded.resources.some((resource) => resource.resourceType === 'aws.ec2.volume')).toBe(
-      false,
-    );
+    expect(
+      excluded.resources.some((resource) => resource.resourceType === 'gcp.compute.disk'),
+    ).toBe(false);
     expect(
       excluded.runtime.scopes
         .filter((scope) => scope.status === 'skipped')
         .map((scope) => scope.service),
-    ).toEqual(['ec2', 'ec2', 'ec2']);
+    ).toEqual(['compute', 'compute', 'compute']);
+  });
+
+  it('aws-mock types follow the aws driver: a filter naming every type of a service lists it complete', async () => {
+    const { resources, runtime } = await collect(createAwsMockDriver({ config }), {
+      include: ['aws.vpc.security-group', 'aws.ebs.volume'],
+    });
+    expect(new Set(resources.map((resource) => resource.resourceType))).toEqual(
+      new Set(['aws.vpc.security-group', 'aws.ebs.volume']),
+    );
+    expect(new Set(resources.map((resource) => resource.service))).toEqual(new Set(['vpc', 'ebs']));
+    expect(runtime.scopes).toHaveLength(6);
+    expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+    const excluded = await collect(createAwsMockDriver({ config }), {
+      exclude: ['aws.ebs.volume'],
+    });
+    expect(excluded.resources.some((resource) => resource.resourceType === 'aws.ebs.volume')).toBe(
+      false,
+    );
+    expect(excluded.runtime.scopes.some((scope) => scope.service === 'ebs')).toBe(false);
+    expect(excluded.runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
   });
 });

@@ -60,15 +60,15 @@ const ec2Instance: MockResourceTypeDefinition = {
     const zone = `${context.region}${context.pick(zoneSuffixes, 'zone')}`;
     const ip = privateIp(context);
     const securityGroups = [
-      context.reference('aws.ec2.security-group', 'sg-1'),
-      context.reference('aws.ec2.security-group', 'sg-2'),
+      context.reference('aws.vpc.security-group', 'sg-1'),
+      context.reference('aws.vpc.security-group', 'sg-2'),
     ]
       .filter((group) => group !== undefined)
       .filter(
         (group, position, list) => list.findIndex((other) => other.id === group.id) === position,
       )
       .map((group) => ({ GroupId: group.id, GroupName: group.name }));
-    const volume = context.reference('aws.ec2.volume', 'root-volume');
+    const volume = context.reference('aws.ebs.volume', 'root-volume');
     const launchTime = context.pastTimestamp(400, 'launch');
     return {
       configuration: {
@@ -118,7 +118,7 @@ const ec2Instance: MockResourceTypeDefinition = {
 };
 
 const securityGroup: MockResourceTypeDefinition = {
-  type: 'aws.ec2.security-group',
+  type: 'aws.vpc.security-group',
   description: 'VPC security group (DescribeSecurityGroups)',
   weight: 3,
   driftAttributes: 2,
@@ -167,7 +167,7 @@ const securityGroup: MockResourceTypeDefinition = {
 };
 
 const ebsVolume: MockResourceTypeDefinition = {
-  type: 'aws.ec2.volume',
+  type: 'aws.ebs.volume',
   description: 'EBS volume (DescribeVolumes)',
   weight: 3,
   driftAttributes: 2,
@@ -420,7 +420,7 @@ const sqsQueue: MockResourceTypeDefinition = {
   },
 };
 
-/** Amazon Web Services: EC2, S3, RDS, Lambda, IAM and SQS. */
+/** Amazon Web Services: EC2, VPC, EBS, S3, RDS, Lambda, IAM and SQS. */
 export const awsMockProvider = defineMockProvider({
   driver: 'aws-mock',
   provider: 'aws',
@@ -428,11 +428,11 @@ export const awsMockProvider = defineMockProvider({
   defaultAccountId: '123456789012',
   regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
   services: [
-    {
-      name: 'ec2',
-      description: 'Elastic Compute Cloud',
-      resourceTypes: [ec2Instance, securityGroup, ebsVolume],
-    },
+    // NOTE: services and type names follow the `aws` driver's catalog (security groups are `vpc`,
+    // volumes `ebs`), so moving from `aws-mock` to `aws` keeps every type name.
+    { name: 'ec2', description: 'Elastic Compute Cloud', resourceTypes: [ec2Instance] },
+    { name: 'vpc', description: 'Virtual Private Cloud', resourceTypes: [securityGroup] },
+    { name: 'ebs', description: 'Elastic Block Store', resourceTypes: [ebsVolume] },
     { name: 's3', description: 'Simple Storage Service', global: true, resourceTypes: [s3Bucket] },
     { name: 'rds', description: 'Relational Database Service', resourceTypes: [rdsInstance] },
     { name: 'lambda', description: 'Lambda functions', resourceTypes: [lambdaFunction] },
