@@ -4,8 +4,11 @@ import { describe, expect, test } from 'vitest';
 
 // Conventions from STYLE.md and DESIGN.md, checked for every package so a new driver cannot drift.
 const packagesDirectory = join(import.meta.dirname, '..', '..', 'packages');
-const packageFolders = readdirSync(packagesDirectory).filter((name) => existsSync(join(packagesDirectory, name, 'package.json')));
-const readManifest = (folder: string) => JSON.parse(readFileSync(join(packagesDirectory, folder, 'package.json'), 'utf8'));
+const packageFolders = readdirSync(packagesDirectory).filter((name) =>
+  existsSync(join(packagesDirectory, name, 'package.json')),
+);
+const readManifest = (folder: string) =>
+  JSON.parse(readFileSync(join(packagesDirectory, folder, 'package.json'), 'utf8'));
 
 describe.each(packageFolders)('package %s', (folder) => {
   const manifest = readManifest(folder);
@@ -17,7 +20,10 @@ describe.each(packageFolders)('package %s', (folder) => {
     expect(manifest.repository?.directory).toBe(`packages/${folder}`);
     expect(manifest.files).toEqual(expect.arrayContaining(['dist', 'README.md']));
     expect(manifest.exports?.['./package.json']).toBe('./package.json');
-    expect(manifest.exports?.['.']).toMatchObject({ types: expect.any(String), import: expect.any(String) });
+    expect(manifest.exports?.['.']).toMatchObject({
+      types: expect.any(String),
+      import: expect.any(String),
+    });
     expect(existsSync(join(packagesDirectory, folder, 'README.md'))).toBe(true);
   });
 
@@ -28,13 +34,18 @@ describe.each(packageFolders)('package %s', (folder) => {
   });
 
   test('pins every dependency to an exact version or the workspace', () => {
-    for (const [name, range] of Object.entries<string>({ ...manifest.dependencies, ...manifest.devDependencies })) {
+    for (const [name, range] of Object.entries<string>({
+      ...manifest.dependencies,
+      ...manifest.devDependencies,
+    })) {
       expect(range, `${name}@${range}`).toMatch(/^(workspace:|\d+\.\d+\.\d+)/);
     }
   });
 });
 
-const driverFolders = packageFolders.filter((folder) => folder.startsWith('driver-') && folder !== 'driver-kit');
+const driverFolders = packageFolders.filter(
+  (folder) => folder.startsWith('driver-') && folder !== 'driver-kit',
+);
 
 describe.each(driverFolders)('driver package %s', (folder) => {
   const manifest = readManifest(folder);

@@ -257,6 +257,7 @@ export class CloudInventoryPlugin extends Plugin {
   /** Sync every cloud, up to `discovery.concurrency` at once. */
   async syncAll(options: { dryRun?: boolean } = {}): Promise<SyncSummary[]> {
     const queue = [...this.clouds];
+    const cycle = { ...options, skipIfSyncedSince: new Date().toISOString() };
     const results: SyncSummary[] = new Array(queue.length);
     let next = 0;
     const workers = Array.from(
@@ -265,7 +266,7 @@ export class CloudInventoryPlugin extends Plugin {
         while (next < queue.length) {
           const position = next;
           next += 1;
-          results[position] = await this.syncCloud((queue[position] as ResolvedCloud).id, options);
+          results[position] = await this.syncCloud((queue[position] as ResolvedCloud).id, cycle);
         }
       },
     );
@@ -274,7 +275,11 @@ export class CloudInventoryPlugin extends Plugin {
   }
 
   /** Sync one cloud; a cloud already syncing in this process is joined, not run twice. */
-  async syncCloud(cloudId: string, options: { dryRun?: boolean } = {}): Promise<SyncSummary> {
+  async syncCloud(
+    cloudId: string,
+    /** `skipIfSyncedSince` (ISO): skip when another worker's successful sync started at or after it. */
+    options: { dryRun?: boolean; skipIfSyncedSince?: string } = {},
+  ): Promise<SyncSummary> {
     const cloud = this.clouds.find((candidate) => candidate.id === cloudId);
     if (!cloud) {
       throw new ConfigurationError({

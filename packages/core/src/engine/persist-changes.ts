@@ -143,27 +143,26 @@ export async function persistResourceChange(
     version = previousVersion + 1;
     for (;;) {
       const versionId = versionRecordId(snapshotId, version);
+      const versionFields = () =>
+        compact({
+          snapshotId,
+          cloudId: context.cloudId,
+          driver: context.driver,
+          resourceType: prepared.resourceType,
+          resourceId: prepared.resourceId,
+          version,
+          digest: prepared.digests.digest,
+          sectionDigests: prepared.digests.sections,
+          capturedAt: now,
+          runId: context.runId,
+          configuration: prepared.configuration,
+          summary,
+          raw: prepared.raw ?? undefined,
+          metadata: prepared.metadata ?? undefined,
+        });
       try {
         await storageCall(context, 'write version', versionId, () =>
-          resources.versions.insert(
-            compact({
-              id: versionId,
-              snapshotId,
-              cloudId: context.cloudId,
-              driver: context.driver,
-              resourceType: prepared.resourceType,
-              resourceId: prepared.resourceId,
-              version,
-              digest: prepared.digests.digest,
-              sectionDigests: prepared.digests.sections,
-              capturedAt: now,
-              runId: context.runId,
-              configuration: prepared.configuration,
-              summary,
-              raw: prepared.raw ?? undefined,
-              metadata: prepared.metadata ?? undefined,
-            }),
-          ),
+          resources.versions.insert({ id: versionId, ...versionFields() }),
         );
         versionWritten = true;
         break;
@@ -172,6 +171,16 @@ export async function persistResourceChange(
         // A crashed run wrote this version before its index was saved: adopt it or move past it.
         const existing = await getOrNull(context, resources.versions, versionId, 'version');
         if (existing?.digest === prepared.digests.digest) break;
+        if (existing === null) {
+          // NOTE: the object exists but cannot be read: a write torn by a crash (s3db.js's file
+          // client writes a body and its metadata separately). We hold the cloud's lock, so
+          // replace it rather than skip a version number.
+          await storageCall(context, 'write version', versionId, () =>
+            resources.versions.replace(versionId, versionFields()),
+          );
+          versionWritten = true;
+          break;
+        }
         previousVersion = version;
         previousRecord = existing;
         version += 1;

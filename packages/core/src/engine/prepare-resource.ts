@@ -5,6 +5,7 @@ import {
   type JsonValue,
   NormalizationProblem,
   normalizeJson,
+  setOwn,
 } from '../versioning/canonical-json.ts';
 import { digestSections, type ResourceDigests } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
@@ -197,11 +198,11 @@ function keyValues(
     const output: { [key: string]: JsonValue } = {};
     for (const item of value) {
       if (isPlainObject(item) && ('Key' in item || 'key' in item)) {
-        output[String(item.Key ?? item.key)] = stringify(item.Value ?? item.value ?? null);
+        setOwn(output, String(item.Key ?? item.key), stringify(item.Value ?? item.value ?? null));
       } else if (typeof item === 'string') {
         const separator = item.indexOf(':');
-        if (separator > 0) output[item.slice(0, separator)] = item.slice(separator + 1);
-        else output[item] = '';
+        if (separator > 0) setOwn(output, item.slice(0, separator), item.slice(separator + 1));
+        else setOwn(output, item, '');
       } else {
         throw fail(
           field,
@@ -219,7 +220,7 @@ function keyValues(
       label,
     );
   const output: { [key: string]: JsonValue } = {};
-  for (const [key, item] of Object.entries(value)) output[key] = stringify(item);
+  for (const [key, item] of Object.entries(value)) setOwn(output, key, stringify(item));
   return output;
 }
 

@@ -71,7 +71,7 @@ const indexFlushEvery = 2000;
 export async function syncCloud(
   cloud: ResolvedCloud,
   environment: SyncEnvironment,
-  overrides: { dryRun?: boolean } = {},
+  overrides: { dryRun?: boolean; skipIfSyncedSince?: string } = {},
 ): Promise<SyncSummary> {
   const { options, resources, store, logger } = environment;
   const dryRun = overrides.dryRun ?? options.discovery.dryRun;
@@ -94,10 +94,12 @@ export async function syncCloud(
     errors: {},
     ...(dryRun ? { dryRun: true } : {}),
   };
+  // Credentials never reach a record or a log line, even when a driver error quotes them.
+  const scrub = credentialScrubber(cloud.credentials);
   const addError = (errorClass: keyof SyncSummary['errors'], message: string) => {
     const list = summary.errors[errorClass] ?? [];
     summary.errors[errorClass] = list;
-    if (list.length < 50) list.push(message);
+    if (list.length < 50) list.push(scrub(message));
   };
 
   let lock: CloudLock | null = null;
@@ -111,6 +113,24 @@ export async function syncCloud(
       summary.status = 'skipped';
       summary.skipped = true;
       summary.reason = `cloud ${cloud.id} is being synced by another worker (lock held); lock.timeout is ${options.lock.timeout}s`;
+      summary.durationMs = Date.now() - startedAt.getTime();
+      logger.info(`sync skipped: ${summary.reason}`, { cloudId: cloud.id });
+      return summary;
+    }
+    // Several workers running `syncAll` together: one that reaches a cloud another worker synced
+    // after this cycle began skips it, so each cloud is synced once per cycle.
+    const since = overrides.skipIfSyncedSince;
+    const latest = since ? await resources.clouds.get(cloud.id).catch(() => null) : null;
+    if (
+      since &&
+      latest?.lastRunFinished === true &&
+      latest.lastRunStatus === 'succeeded' &&
+      String(latest.lastRunAt) >= since
+    ) {
+      await lock.release().catch(() => {});
+      summary.status = 'skipped';
+      summary.skipped = true;
+      summary.reason = `cloud ${cloud.id} was synced by another worker at ${latest.lastRunAt}, after this cycle began`;
       summary.durationMs = Date.now() - startedAt.getTime();
       logger.info(`sync skipped: ${summary.reason}`, { cloudId: cloud.id });
       return summary;
@@ -392,11 +412,11 @@ export async function syncCloud(
             cause: error,
           });
       addError(classified.errorClass, classified.message);
-      summary.reason = classified.message;
+      summary.reason = scrub(classified.message);
       logger.error(`driver failed while listing`, {
         cloudId: cloud.id,
         driver: cloud.driverName,
-        error: classified.message,
+        error: summary.reason,
       });
     }
     await writer.drain();
@@ -526,7 +546,7 @@ export async function syncCloud(
         : DriverError.isInstance(fatal)
           ? fatal.errorClass
           : 'unknown';
-    const message = describeFatal(fatal, cloud);
+    const message = scrub(describeFatal(fatal, cloud));
     summary.reason = message;
     addError(errorClass, message);
     summary.scopes = [...scopes.values()];
@@ -639,6 +659,20 @@ async function* toAsyncIterable(value: unknown, signal: AbortSignal): AsyncItera
     const closing = finished ? undefined : Promise.resolve(iterator.return?.()).catch(() => {});
     if (closing && !signal.aborted) await closing;
   }
+}
+
+/** Replaces every credential value (strings of 8+ characters, at any depth) in a message. */
+function credentialScrubber(credentials: unknown): (message: string) => string {
+  const values = new Set<string>();
+  const collect = (value: unknown, depth: number) => {
+    if (typeof value === 'string' && value.length >= 8) values.add(value);
+    else if (value && typeof value === 'object' && depth < 5)
+      for (const item of Object.values(value)) collect(item, depth + 1);
+  };
+  collect(credentials, 0);
+  const secrets = [...values].sort((left, right) => right.length - left.length);
+  return (message) =>
+    secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), message);
 }
 
 function errorMessage(error: unknown): string {

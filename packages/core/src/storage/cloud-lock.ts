@@ -91,6 +91,11 @@ export class CloudLock {
         if (!isPreconditionFailed(error)) throw error;
       }
       const current = await store.getJson<LockBody>(key);
+      // NOTE: when a write's response is lost, the S3 client retries it and the retry fails its own
+      // condition: a lock that names this owner is ours.
+      if (current?.value.owner === owner && current.etag) {
+        return new CloudLock(store, cloudId, owner, options.ttlMs, current.etag);
+      }
       if (current && Date.parse(current.value.expiresAt) <= Date.now() && current.etag) {
         try {
           const etag = await store.putJson(key, body, { ifMatch: current.etag });
@@ -139,8 +144,14 @@ export class CloudLock {
         this.#etag ? { ifMatch: this.#etag } : {},
       );
     } catch (error) {
-      if (isPreconditionFailed(error)) this.markLost();
       // A transient storage error is retried at the next tick; the TTL still covers us.
+      if (!isPreconditionFailed(error)) return;
+      // A renewal applied whose response was lost leaves a stale ETag: still ours if it names us.
+      const current = await this.#store
+        .getJson<LockBody>(CloudLock.key(this.cloudId))
+        .catch(() => null);
+      if (current?.value.owner === this.owner && current.etag) this.#etag = current.etag;
+      else this.markLost();
     }
   }
 

@@ -12,7 +12,10 @@ export interface InventoryResources {
 // NOTE: no partitions: s3db.js rewrites partition references on every update (O(N) per write).
 const definitions = {
   snapshots: {
-    behavior: 'body-overflow',
+    // NOTE: not 'body-overflow': s3db.js 21.6.2 corrupts string attributes it keeps in metadata
+    // when they equal an Object.prototype name or "null" (a resource named "constructor" read
+    // back as "d:function Object() ..."). Reads fetch the body anyway, so this costs nothing.
+    behavior: 'body-only',
     attributes: {
       cloudId: 'string',
       driver: 'string',

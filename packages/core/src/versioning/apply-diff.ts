@@ -1,4 +1,4 @@
-import { isPlainObject, type JsonValue } from './canonical-json.ts';
+import { isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
 import type { ConfigurationDiff } from './diff.ts';
 import { type DiffPathSegment, parseDiffPath } from './diff-path.ts';
 
@@ -43,7 +43,8 @@ function lastIndex(segments: DiffPathSegment[]): number {
 }
 
 function locate(container: JsonValue, segment: DiffPathSegment): JsonValue | undefined {
-  if (segment.kind === 'key' && isPlainObject(container)) return container[segment.key];
+  if (segment.kind === 'key' && isPlainObject(container))
+    return Object.hasOwn(container, segment.key) ? container[segment.key] : undefined;
   if (segment.kind === 'index' && Array.isArray(container)) return container[segment.index];
   if (segment.kind === 'identity' && Array.isArray(container)) {
     return container.find((item) => isPlainObject(item) && item[segment.key] === segment.value);
@@ -55,7 +56,15 @@ function setAt(document: JsonValue, segments: DiffPathSegment[], value: JsonValu
   if (segments.length === 0) return value;
   const [head, ...rest] = segments as [DiffPathSegment, ...DiffPathSegment[]];
   if (head.kind === 'key' && isPlainObject(document)) {
-    document[head.key] = setAt(document[head.key] ?? null, rest, value);
+    setOwn(
+      document,
+      head.key,
+      setAt(
+        Object.hasOwn(document, head.key) ? (document[head.key] as JsonValue) : null,
+        rest,
+        value,
+      ),
+    );
   } else if (head.kind === 'index' && Array.isArray(document)) {
     document[head.index] = setAt(document[head.index] ?? null, rest, value);
   } else if (head.kind === 'identity' && Array.isArray(document)) {

@@ -80,7 +80,7 @@ function normalizeValue(
     for (const [key, item] of entries) {
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
       const keyText = String(key);
-      result[keyText] = normalizeValue(item, `${path}.${keyText}`, ancestors, depth + 1);
+      setOwn(result, keyText, normalizeValue(item, `${path}.${keyText}`, ancestors, depth + 1));
     }
     return result;
   } finally {
@@ -94,6 +94,21 @@ export function canonicalJson(value: JsonValue): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
   const keys = Object.keys(value).sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`).join(',')}}`;
+}
+
+/**
+ * Set an own, enumerable property. NOTE: plain assignment of `__proto__` replaces the prototype
+ * instead, so a provider key named `__proto__` (a legal tag key) would vanish.
+ */
+export function setOwn<T>(target: { [key: string]: T }, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[key] = value;
 }
 
 /** True for a non-null, non-array object. */

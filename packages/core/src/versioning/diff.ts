@@ -1,4 +1,4 @@
-import { canonicalJson, isPlainObject, type JsonValue } from './canonical-json.ts';
+import { canonicalJson, isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
 import { type DiffPathSegment, formatDiffPath } from './diff-path.ts';
 
 /** A structured diff over flattened paths. */
@@ -75,8 +75,9 @@ function record(
   counter.total += 1;
   if (counter.total > counter.maximum) return;
   const key = formatDiffPath(path);
-  if (bucket === 'updated') diff.updated[key] = value as { before: JsonValue; after: JsonValue };
-  else diff[bucket][key] = value as JsonValue;
+  if (bucket === 'updated')
+    setOwn(diff.updated, key, value as { before: JsonValue; after: JsonValue });
+  else setOwn(diff[bucket], key, value as JsonValue);
 }
 
 function diffValue(
@@ -88,12 +89,13 @@ function diffValue(
 ): void {
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(before)) {
-      if (!(key in after))
+      if (!Object.hasOwn(after, key))
         record(diff, counter, 'removed', [...path, { kind: 'key', key }], before[key] as JsonValue);
     }
     for (const key of Object.keys(after)) {
       const childPath: DiffPathSegment[] = [...path, { kind: 'key', key }];
-      if (!(key in before)) record(diff, counter, 'added', childPath, after[key] as JsonValue);
+      if (!Object.hasOwn(before, key))
+        record(diff, counter, 'added', childPath, after[key] as JsonValue);
       else diffValue(before[key] as JsonValue, after[key] as JsonValue, childPath, diff, counter);
     }
     return;

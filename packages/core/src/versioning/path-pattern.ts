@@ -1,4 +1,4 @@
-import { isPlainObject, type JsonValue } from './canonical-json.ts';
+import { isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
 
 /** One step of a parsed pattern: a key, `*` (any key or index), `[*]` (any index) or `**` (any depth). */
 export type PatternSegment =
@@ -85,12 +85,12 @@ function walk(
     for (const [key, item] of Object.entries(node)) {
       const next = advance(expanded, key, false);
       if (next.length === 0) {
-        output[key] = item;
+        setOwn(output, key, item);
         continue;
       }
       const replaced = walk(item, next, replace);
       if (replaced !== item) changed = true;
-      if (replaced !== undefined) output[key] = replaced;
+      if (replaced !== undefined) setOwn(output, key, replaced);
     }
     return changed ? output : node;
   }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { canonicalJson, isPlainObject, type JsonValue } from './canonical-json.ts';
+import { canonicalJson, isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
 import { type PathPattern, parsePathPattern, transformAtPatterns } from './path-pattern.ts';
 
 /**
@@ -96,7 +96,7 @@ export class Redactor {
       for (const [key, item] of Object.entries(value)) {
         const next = isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item);
         if (next !== item) changed = true;
-        output[key] = next;
+        setOwn(output, key, next);
       }
       return changed ? output : value;
     }
