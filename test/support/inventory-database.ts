@@ -1,38 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recommendedDatabaseOptions, transientStorageErrors } from '@cloud-inventory/core';
 import { Database } from 's3db.js/lite';
 
 /** A fixed redaction key so every process of a test marks secrets alike. */
 export const testRedactionKey = 'reliability-test-redaction-key-0123456789';
 
-/**
- * Errors worth retrying. NOTE: s3db.js 21.6.2's operation pool retries *every* error when this
- * list is empty (its default), so each 404 and each lost conditional write (412) waits about 7 s
- * over S3 before it surfaces. docs/running-workers.md explains why workers set this list.
- */
-export const transientStorageErrors = [
-  'SlowDown',
-  'ServiceUnavailable',
-  'InternalError',
-  'RequestTimeout',
-  'ThrottlingException',
-  'NetworkingError',
-  'TimeoutError',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ECONNREFUSED',
-  'UnknownError',
-];
-
 /** Database options the workers in these tests use for S3 connection strings (see the docs). */
 export function s3DatabaseOptions(): Record<string, unknown> {
+  const { connectionString: _unused, ...options } = recommendedDatabaseOptions('s3://bucket');
   return {
-    executorPool: { retryableErrors: transientStorageErrors, retryDelay: 100 },
-    // NOTE: with the recker this workspace pins (1.0.56), s3db.js's default HTTP handler throws on
-    // every 204 response, so DeleteObject always fails; the AWS SDK's own handler does not.
-    clientOptions: { httpClientOptions: { useReckerHandler: false } },
+    ...options,
+    executorPool: { retryableErrors: [...transientStorageErrors], retryDelay: 100 },
   };
 }
 

@@ -32,6 +32,7 @@ export { createConsoleLogger, silentLogger } from './logger.ts';
 export * from './options/plugin-options.ts';
 export { validatePluginOptions } from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
+export { recommendedDatabaseOptions, transientStorageErrors } from './storage/database-options.ts';
 export {
   decodeIdPart,
   encodeIdPart,

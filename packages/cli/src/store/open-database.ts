@@ -1,3 +1,4 @@
+import { recommendedDatabaseOptions } from '@cloud-inventory/core';
 import type { Database } from 's3db.js/lite';
 import { CliError } from '../errors/cli-error.ts';
 import { maskCredentials } from './mask-credentials.ts';
@@ -30,9 +31,7 @@ export async function openDatabase(store: StoreLocation): Promise<ConnectedDatab
     // Loaded on demand: s3db.js takes about half a second to import, which --help and init need not pay.
     const { Database: DatabaseClass } = await import('s3db.js/lite');
     const database = new DatabaseClass({
-      connectionString: store.connectionString,
-      logLevel: 'silent',
-      exitOnSignal: false,
+      ...recommendedDatabaseOptions(store.connectionString),
       autoCleanup: false,
     } as never);
     detachSignalHandlers(database);
