@@ -189,11 +189,13 @@ export async function persistResourceChange(
   }
 
   const sequence = (entry?.changes ?? 0) + 1;
-  const diff = sameAsLast
-    ? undefined
-    : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument, {
-        maximumEntries: context.maximumDiffEntries,
-      });
+  // A created resource's diff would repeat its first version; the version holds it.
+  const diff =
+    sameAsLast || previousVersion === 0
+      ? undefined
+      : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument, {
+          maximumEntries: context.maximumDiffEntries,
+        });
   const sections = changedSections(previousRecord?.sectionDigests, prepared.digests.sections);
   const changeId = changeRecordId(snapshotId, sequence);
   await storageCall(context, 'write change', changeId, () =>
