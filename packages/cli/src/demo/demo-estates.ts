@@ -1,19 +1,8 @@
 import type { CloudDefinition } from '@cloud-inventory/core';
+import { providerDrivers } from '../inventory/driver-catalogs.ts';
 
-/** The eleven mock providers the demo syncs. */
-export const demoProviders = [
-  'aws',
-  'gcp',
-  'azure',
-  'oracle',
-  'digitalocean',
-  'linode',
-  'hetzner',
-  'vultr',
-  'alibaba',
-  'cloudflare',
-  'mongodb-atlas',
-] as const;
+/** The eleven mock providers the demo syncs: one per provider driver. */
+export const demoProviders = providerDrivers;
 
 /** Options of `demoClouds`. */
 export interface DemoEstateOptions {
