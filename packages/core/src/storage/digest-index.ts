@@ -76,12 +76,16 @@ export class DigestIndex {
     this.layout = layout;
   }
 
-  /** Read every shard of the layout (one GET per shard). */
+  /**
+   * Read every shard of the layout (one GET per shard). NOTE: two at a time: each shard's response
+   * buffer, JSON text and parsed arrays are alive together, and at 10^5 entries eight in flight
+   * held ~60 MB at once in the benchmark (bench/RESULTS.md) for well under a second saved.
+   */
   static async load(
     store: ObjectStore,
     cloudId: string,
     layout: IndexLayout | undefined,
-    concurrency = 8,
+    concurrency = 2,
   ): Promise<DigestIndex> {
     const index = new DigestIndex(store, cloudId, layout ?? { generation: 1, shardCount: 1 });
     if (!layout) return index;
