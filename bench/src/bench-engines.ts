@@ -25,6 +25,8 @@ export interface SyncCounts {
   unchanged: number;
   deleted: number;
   status: string;
+  /** Why a sync did not succeed, as the engine reported it. */
+  reason?: string;
 }
 
 /** An inventory installed on its own database, ready to sync the estate. */
@@ -119,6 +121,7 @@ export async function createCoreEngine(
         unchanged: summary.unchanged,
         deleted: summary.deleted,
         status: summary.status,
+        ...(summary.reason ? { reason: summary.reason } : {}),
       };
     },
     async close() {

@@ -64,6 +64,11 @@ function logScenarioLines(result: BenchCaseResult): void {
   for (const scenario of result.scenarios) {
     const requests = scenario.wireRequests ?? scenario.requests;
     const state = scenario.finished ? `${(scenario.wallMs / 1000).toFixed(2)} s` : 'DNF';
+    const counts = scenario.counts;
+    if (counts && counts.status !== 'succeeded' && counts.status !== 'skipped')
+      console.log(
+        `    ${scenario.scenario}: sync ${counts.status}: ${counts.reason ?? 'no reason given'}`,
+      );
     console.log(
       `    ${scenario.scenario.padEnd(14)} ${state.padStart(9)}  requests ${String(requests.total).padStart(7)}  peak RSS ${Math.round(scenario.peakRssBytes / 1048576)} MB${scenario.note ? `  (${scenario.note})` : ''}`,
     );

@@ -90,7 +90,7 @@ describe('history', () => {
     const deleted = await plugin.getResource('aws-h:aws.ec2.instance:i-e2');
     expect(deleted).toMatchObject({ status: 'deleted' });
     expect(deleted?.deletedAt).toEqual(expect.any(String));
-    const change = await plugin.inventoryResources.changes.get('aws-h:aws.ec2.instance:i-e2:c2');
+    const change = await plugin.inventoryResources.changes.get('aws-h:aws.ec2.instance:i-e2:c1');
     expect(change).toMatchObject({ kind: 'deleted', fromVersion: 1 });
     expect(change.configuration).toMatchObject({ InstanceId: 'i-e2' });
     expect(await plugin.getCloudSummary('aws-h')).toMatchObject({ totalResources: 2 });
@@ -203,7 +203,7 @@ describe('history', () => {
     expect(await plugin.syncCloud('aws-h')).toMatchObject({ updated: 1 });
     const version = await plugin.getVersion('aws-h:aws.ec2.instance:i-1', 2);
     expect(version?.configuration).toMatchObject({ State: { TransitionTime: 't3' }, LastSeen: 3 });
-    const change = await plugin.inventoryResources.changes.get('aws-h:aws.ec2.instance:i-1:c2');
+    const change = await plugin.inventoryResources.changes.get('aws-h:aws.ec2.instance:i-1:c1');
     expect(Object.keys(change.diff.updated)).toEqual(['configuration.InstanceType']);
   });
 
@@ -261,7 +261,7 @@ describe('history', () => {
     ]) {
       expect(everything).not.toContain(plant);
     }
-    const change = await plugin.inventoryResources.changes.get('aws-s:aws.ec2.instance:i-1:c2');
+    const change = await plugin.inventoryResources.changes.get('aws-s:aws.ec2.instance:i-1:c1');
     expect(Object.keys(change.diff.updated)).toEqual(['configuration.MasterUserPassword']);
     expect(change.diff.updated['configuration.MasterUserPassword'].before).toMatch(/^\[redacted:/);
   });

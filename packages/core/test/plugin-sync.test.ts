@@ -54,9 +54,9 @@ describe('CloudInventoryPlugin sync', () => {
         'status',
       ]),
     );
-    // 3 writes per created resource (version, change, snapshot) plus a fixed cost per run.
+    // 2 writes per created resource (version, snapshot) plus a fixed cost per run.
     const createdWrites = counter.counts.PUT;
-    expect(createdWrites).toBeLessThanOrEqual(20 * 3 + 8);
+    expect(createdWrites).toBeLessThanOrEqual(20 * 2 + 8);
 
     const snapshot = await plugin.inventoryResources.snapshots.get('aws-test:aws.ec2.instance:i-1');
     expect(snapshot).toMatchObject({
@@ -69,7 +69,7 @@ describe('CloudInventoryPlugin sync', () => {
       tags: { env: 'prod' },
       latestVersion: 1,
       latestSnapshotId: 'aws-test:aws.ec2.instance:i-1:v1',
-      changelogSize: 1,
+      changelogSize: 0,
       status: 'active',
     });
     expect(snapshot.latestDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -81,8 +81,13 @@ describe('CloudInventoryPlugin sync', () => {
       InstanceType: 't3.micro',
       State: { Name: 'running' },
     });
-    const created = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c1');
-    expect(created).toMatchObject({ kind: 'created', toVersion: 1 });
+    // A first version has no change record: nothing came before it. The run's change log has it.
+    await expect(
+      plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c1'),
+    ).rejects.toThrow(/No such key/);
+    expect((await plugin.listChanges({ cloudId: 'aws-test' })).items).toContainEqual(
+      expect.objectContaining({ kind: 'created', resourceId: 'i-1', version: 1, sequence: 0 }),
+    );
 
     counter.reset();
     const second = await plugin.syncCloud('aws-test');
@@ -103,7 +108,7 @@ describe('CloudInventoryPlugin sync', () => {
     expect(third).toMatchObject({ updated: 2, unchanged: 18 });
     // Per updated resource: one read of the previous version, three writes.
     expect(counter.counts.PUT).toBeLessThanOrEqual(2 * 3 + 8);
-    const change = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c2');
+    const change = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c1');
     expect(change).toMatchObject({
       kind: 'updated',
       fromVersion: 1,
@@ -116,6 +121,29 @@ describe('CloudInventoryPlugin sync', () => {
     });
   });
 
+  test('a long first sync persists its index as it grows, at doubling sizes', async () => {
+    const plugin = createPlugin();
+    await plugin.install(database);
+    ScriptedDriver.resources = Array.from({ length: 4500 }, (_, index) => instance(`i-${index}`));
+    const indexWrites: string[] = [];
+    const putObject = database.client.putObject.bind(database.client);
+    database.client.putObject = async (parameters: { key: string }) => {
+      if (parameters.key.includes('/index/')) indexWrites.push(parameters.key);
+      return putObject(parameters);
+    };
+    const summary = await plugin.syncCloud('aws-test');
+    expect(summary).toMatchObject({ created: 4500, status: 'succeeded' });
+    // At 2,000 and 4,000 entries, then at the end, where 4,500 outgrow one shard of 4,000 entries:
+    // a crash loses at most what the last half added.
+    expect(indexWrites.map((key) => key.replace(/^.*\/index\/aws-test\//, ''))).toEqual([
+      'g1-shard-0.json',
+      'g1-shard-0.json',
+      expect.stringMatching(/^g2-shard-[01]\.json$/),
+      expect.stringMatching(/^g2-shard-[01]\.json$/),
+    ]);
+    expect(await plugin.syncCloud('aws-test')).toMatchObject({ created: 0, unchanged: 4500 });
+  }, 60_000);
+
   test('a tag-only change is known as such', async () => {
     const plugin = createPlugin();
     await plugin.install(database);
@@ -123,7 +151,7 @@ describe('CloudInventoryPlugin sync', () => {
     await plugin.syncCloud('aws-test');
     ScriptedDriver.resources = [instance('i-1', { tags: { env: 'staging' } })];
     await plugin.syncCloud('aws-test');
-    const change = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c2');
+    const change = await plugin.inventoryResources.changes.get('aws-test:aws.ec2.instance:i-1:c1');
     expect(change.changedSections).toEqual(['tags']);
     expect(change.diff.updated).toEqual({ 'tags.env': { before: 'prod', after: 'staging' } });
   });

@@ -188,8 +188,12 @@ export async function persistResourceChange(
     }
   }
 
-  const sequence = (entry?.changes ?? 0) + 1;
-  // A created resource's diff would repeat its first version; the version holds it.
+  // Changes hold what happened between two versions (and deletions, restorations): a first version
+  // has nothing before it, so it is recorded by the version itself and the run's change log, not
+  // by a change record (as the description's own plugin does). That is one write less per new
+  // resource, a third of an initial sync's requests.
+  const firstVersion = previousVersion === 0 && kind === 'created';
+  const sequence = (entry?.changes ?? 0) + (firstVersion ? 0 : 1);
   const diff =
     sameAsLast || previousVersion === 0
       ? undefined
@@ -198,31 +202,32 @@ export async function persistResourceChange(
         });
   const sections = changedSections(previousRecord?.sectionDigests, prepared.digests.sections);
   const changeId = changeRecordId(snapshotId, sequence);
-  await storageCall(context, 'write change', changeId, () =>
-    resources.changes.replace(
-      changeId,
-      compact({
-        snapshotId,
-        cloudId: context.cloudId,
-        driver: context.driver,
-        resourceType: prepared.resourceType,
-        resourceId: prepared.resourceId,
-        kind,
-        sequence,
-        fromVersion: previousVersion > 0 ? previousVersion : undefined,
-        toVersion: version,
-        fromDigest: entry?.digest,
-        toDigest: prepared.digests.digest,
-        changedSections: kind === 'created' ? undefined : sections,
-        diff,
-        detectedAt: now,
-        runId: context.runId,
-        name: prepared.name,
-        region: prepared.region,
-        service: prepared.service,
-      }),
-    ),
-  );
+  if (!firstVersion)
+    await storageCall(context, 'write change', changeId, () =>
+      resources.changes.replace(
+        changeId,
+        compact({
+          snapshotId,
+          cloudId: context.cloudId,
+          driver: context.driver,
+          resourceType: prepared.resourceType,
+          resourceId: prepared.resourceId,
+          kind,
+          sequence,
+          fromVersion: previousVersion > 0 ? previousVersion : undefined,
+          toVersion: version,
+          fromDigest: entry?.digest,
+          toDigest: prepared.digests.digest,
+          changedSections: kind === 'created' ? undefined : sections,
+          diff,
+          detectedAt: now,
+          runId: context.runId,
+          name: prepared.name,
+          region: prepared.region,
+          service: prepared.service,
+        }),
+      ),
+    );
 
   const firstSeenAt = entry?.firstSeenAt ?? now;
   await storageCall(context, 'write snapshot', snapshotId, () =>

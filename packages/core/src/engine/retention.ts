@@ -88,7 +88,7 @@ export async function applyRetention(options: {
       if (await deleteRecord(options.resources.versions, versionRecordId(snapshotId, version)))
         result.versionsRemoved += 1;
     }
-    if (line !== current || current[1] === 'deleted') {
+    if (sequence > 0 && (line !== current || current[1] === 'deleted')) {
       options.lock?.assertHeld();
       if (await deleteRecord(options.resources.changes, changeRecordId(snapshotId, sequence)))
         result.changesRemoved += 1;

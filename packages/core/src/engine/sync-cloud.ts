@@ -149,7 +149,6 @@ export async function syncCloud(
   let driver: BaseCloudDriver<any, any> | undefined;
   let fatal: unknown;
   const scopes = new Map<string, ScopeReport>();
-  const seen = new Set<string>();
   // Counted, not kept: a first sync of 10^5 resources must not hold every change in memory.
   let newVersions = 0;
   let resumedFromCheckpoint = false;
@@ -255,6 +254,8 @@ export async function syncCloud(
     };
     const changeLog = new ChangeLogWriter(store, cloud.id, runId);
     let changedSinceFlush = 0;
+    // Entries held at the last flush: the next flush waits for as many changes (geometric growth).
+    let sizeAtFlush = index.size;
     const flushIndex = async () => {
       if (dryRun || !index.dirty) return;
       await writer.drain();
@@ -267,6 +268,7 @@ export async function syncCloud(
         await index.removeLayout(result.replaced);
       }
       changedSinceFlush = 0;
+      sizeAtFlush = index.size;
     };
 
     const runtime: RuntimeContext = {
@@ -363,7 +365,7 @@ export async function syncCloud(
           reject(summary, error, addError);
           continue;
         }
-        if (seen.has(prepared.key)) {
+        if (!index.markSeen(prepared.key)) {
           reject(
             summary,
             new InvalidResourceError({
@@ -378,7 +380,6 @@ export async function syncCloud(
           );
           continue;
         }
-        seen.add(prepared.key);
         const entry = index.get(prepared.key);
         if (entry && entry.status === 'active' && entry.digest === prepared.digests.digest) {
           summary.unchanged += 1;
@@ -397,8 +398,9 @@ export async function syncCloud(
         });
         changedSinceFlush += 1;
         // Keys spread over every shard, so a flush rewrites the whole index: flushing only after as
-        // many changes as the index holds keeps an initial sync linear instead of quadratic.
-        if (changedSinceFlush >= Math.max(indexFlushEvery, index.size)) await flushIndex();
+        // many changes as the index held at the last flush keeps an initial sync linear (the
+        // flushed sizes double) instead of quadratic, and bounds what a crash makes a run redo.
+        if (changedSinceFlush >= Math.max(indexFlushEvery, sizeAtFlush)) await flushIndex();
       }
       driverFinished = !abort.signal.aborted && !writer.failed;
     } catch (error) {
@@ -452,8 +454,7 @@ export async function syncCloud(
     };
     if (driverFinished && !resumedFromCheckpoint) {
       const deletions: Array<[string, IndexEntry]> = [];
-      for (const [key, entry] of index.entries()) {
-        if (entry.status !== 'active' || seen.has(key)) continue;
+      for (const [key, entry] of index.activeUnseen()) {
         if (implicitComplete || scopeCovers(key, entry)) deletions.push([key, entry]);
       }
       for (const [key, entry] of deletions) {
@@ -501,14 +502,13 @@ export async function syncCloud(
     if (!driverFinished && summary.processed === 0 && Object.keys(summary.errors).length === 0)
       addError('unknown', 'driver stopped without listing anything');
 
-    let activeCount = 0;
-    for (const [, entry] of index.entries()) if (entry.status === 'active') activeCount += 1;
+    const activeCount = index.countActive();
     const finishedAt = new Date();
     summary.durationMs = finishedAt.getTime() - startedAt.getTime();
     summary.checkpoint = summaryWriter.record.checkpoint;
     const coverage: Record<string, string> = { ...(existing?.coverage ?? {}) };
     const implicitScopes = implicitComplete
-      ? new Set([...index.entries()].map(([, entry]) => scopeKey(entry.service, entry.region)))
+      ? new Set(index.scopes().map((scope) => scopeKey(scope.service, scope.region)))
       : new Set([...completeScopes].filter(([, covered]) => covered === 'all').map(([key]) => key));
     for (const key of implicitScopes) coverage[key] = finishedAt.toISOString();
     if (!dryRun) {

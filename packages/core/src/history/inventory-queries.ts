@@ -208,6 +208,22 @@ export class InventoryQueries {
         ),
       )
     ).filter(Boolean) as Record<string, unknown>[];
+    // A first version has no change record (nothing came before it); the history shows its creation.
+    const first = versions.find((version) => Number(version.version) === 1);
+    if (first && !changes.some((change) => change.kind === 'created'))
+      changes.unshift({
+        snapshotId: id,
+        cloudId: first.cloudId,
+        driver: first.driver,
+        resourceType: first.resourceType,
+        resourceId: first.resourceId,
+        kind: 'created',
+        sequence: 0,
+        toVersion: 1,
+        toDigest: first.digest,
+        detectedAt: first.capturedAt,
+        runId: first.runId,
+      });
     return { snapshot, versions: versions.map(clean), changes: changes.map(clean) };
   }
 
@@ -272,7 +288,8 @@ export class InventoryQueries {
     const items: Record<string, unknown>[] = [];
     for (const entry of slice) {
       const item: Record<string, unknown> = { ...entry };
-      if (filter.withDiff) {
+      // Sequence 0: a first version, which has no change record (and no diff).
+      if (filter.withDiff && entry.sequence > 0) {
         const change = await this.getOrNull(
           this.#resources.changes,
           changeRecordId(entry.snapshotId, entry.sequence),

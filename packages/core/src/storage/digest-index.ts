@@ -1,3 +1,4 @@
+import { IndexTable } from './index-table.ts';
 import type { ObjectStore } from './object-store.ts';
 import { internalPrefix } from './object-store.ts';
 
@@ -66,7 +67,7 @@ function hashKey(key: string): number {
 export class DigestIndex {
   readonly cloudId: string;
   layout: IndexLayout;
-  readonly #entries = new Map<string, IndexEntry>();
+  readonly #entries = new IndexTable();
   readonly #dirtyShards = new Set<number>();
   readonly #store: ObjectStore;
 
@@ -123,6 +124,26 @@ export class DigestIndex {
     return this.#entries.entries();
   }
 
+  /** Mark a key seen in this run; false when it already was (a resource listed twice). */
+  markSeen(key: string): boolean {
+    return this.#entries.markSeen(key);
+  }
+
+  /** Active entries this run did not see: what a complete listing would delete. */
+  activeUnseen(): IterableIterator<[string, IndexEntry]> {
+    return this.#entries.activeUnseen();
+  }
+
+  /** Number of active resources. */
+  countActive(): number {
+    return this.#entries.countActive();
+  }
+
+  /** Every service and region some resource belongs to. */
+  scopes(): Array<{ service: string; region: string }> {
+    return this.#entries.scopes();
+  }
+
   /** True when some shard changed since the last flush. */
   get dirty(): boolean {
     return this.#dirtyShards.size > 0;
@@ -164,7 +185,7 @@ export class DigestIndex {
     const shards = [...this.#dirtyShards];
     if (shards.length === 0) return;
     const buckets = new Map<number, StoredEntry[]>(shards.map((shard) => [shard, []]));
-    for (const [key, entry] of this.#entries) {
+    for (const [key, entry] of this.#entries.entries()) {
       const bucket = buckets.get(hashKey(key) % this.layout.shardCount);
       if (bucket) bucket.push(encode(key, entry));
     }

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import type { IndexEntry } from '../src/storage/digest-index.ts';
+import { IndexTable } from '../src/storage/index-table.ts';
+
+const entry = (index: number, overrides: Partial<IndexEntry> = {}): IndexEntry => ({
+  digest: index.toString(16).padStart(64, 'a'),
+  version: index + 1,
+  changes: index,
+  status: 'active',
+  service: `service-${index % 3}`,
+  region: index % 2 === 0 ? 'us-east-1' : 'global',
+  firstSeenAt: new Date(1_700_000_000_000 + index).toISOString(),
+  sections: ['0123456789ab', 'cdef01234567', '89abcdef0123', String(index).padStart(12, '0')].join(
+    '|',
+  ),
+  changedAt: new Date(1_800_000_000_000 + index).toISOString(),
+  ...overrides,
+});
+
+describe('IndexTable', () => {
+  test('gives back every entry exactly as set, past several growths', () => {
+    const table = new IndexTable();
+    for (let index = 0; index < 5000; index += 1) table.set(`type:r-${index}`, entry(index));
+    table.set('type:r-7', entry(7, { status: 'deleted', deletedAt: '2027-01-01T00:00:00.000Z' }));
+    expect(table.size).toBe(5000);
+    expect(table.get('type:r-4999')).toEqual(entry(4999));
+    expect(table.get('type:r-7')).toEqual(
+      entry(7, { status: 'deleted', deletedAt: '2027-01-01T00:00:00.000Z' }),
+    );
+    expect(table.get('type:missing')).toBeUndefined();
+    expect(table.countActive()).toBe(4999);
+    expect(table.scopes()).toHaveLength(6);
+    expect([...table.entries()].length).toBe(5000);
+  });
+
+  test('keeps entries that do not fit the compact form as they are', () => {
+    const table = new IndexTable();
+    const odd = entry(1, {
+      digest: 'not-a-sha256',
+      firstSeenAt: '2026-11-26T15:00:00Z',
+      sections: 'a|b|c|d',
+    });
+    table.set('type:odd', odd);
+    expect(table.get('type:odd')).toEqual(odd);
+    table.set('type:odd', entry(2));
+    expect(table.get('type:odd')).toEqual(entry(2));
+  });
+
+  test('marks seen keys, with or without a row, and lists the active unseen ones', () => {
+    const table = new IndexTable();
+    table.set('type:a', entry(1));
+    table.set('type:b', entry(2));
+    table.set('type:c', entry(3, { status: 'deleted', deletedAt: '2027-01-01T00:00:00.000Z' }));
+    expect(table.markSeen('type:a')).toBe(true);
+    expect(table.markSeen('type:a')).toBe(false);
+    expect(table.markSeen('type:new')).toBe(true);
+    expect(table.markSeen('type:new')).toBe(false);
+    table.set('type:new', entry(4));
+    expect(table.wasSeen('type:new')).toBe(true);
+    expect([...table.activeUnseen()].map(([key]) => key)).toEqual(['type:b']);
+  });
+});
