@@ -36,6 +36,9 @@ export function changeLogPrefix(cloudId: string): string {
   return `${internalPrefix}/changelog/${encodeURIComponent(cloudId)}/`;
 }
 
+// About 2 MB of JSON per segment.
+const segmentLines = 10_000;
+
 /** Buffers a run's changes and writes them as numbered segments (one PUT per flush with changes). */
 export class ChangeLogWriter {
   readonly #store: ObjectStore;
@@ -55,14 +58,19 @@ export class ChangeLogWriter {
     this.#buffer.push(entry);
   }
 
-  /** Write the buffered changes as one segment. */
+  /**
+   * Write the buffered changes as segments of at most `segmentLines` lines: a first sync of 10^5
+   * resources buffers tens of thousands of changes, and one object of ~20 MB is more than some
+   * S3-compatible servers accept in a PUT (fauxqs: 11 MiB) and more than a reader wants to hold.
+   */
   async flush(): Promise<void> {
-    if (this.#buffer.length === 0) return;
-    const lines = this.#buffer;
-    this.#buffer = [];
-    this.#segment += 1;
-    const key = `${changeLogPrefix(this.#cloudId)}${this.#runId}-${String(this.#segment).padStart(5, '0')}.json`;
-    await this.#store.putJson(key, { format: 1, lines: lines.map(encodeLine) });
+    while (this.#buffer.length > 0) {
+      const lines = this.#buffer.slice(0, segmentLines);
+      this.#segment += 1;
+      const key = `${changeLogPrefix(this.#cloudId)}${this.#runId}-${String(this.#segment).padStart(5, '0')}.json`;
+      await this.#store.putJson(key, { format: 1, lines: lines.map(encodeLine) });
+      this.#buffer = this.#buffer.slice(lines.length);
+    }
   }
 }
 

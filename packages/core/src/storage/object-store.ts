@@ -91,6 +91,40 @@ async function isUnreadable(client: any, key: string): Promise<boolean> {
 export function createObjectStore(client: any): ObjectStore {
   // Conditional writes on file:// are check-then-write; serialize them across processes.
   const mutex = isFileSystemClient(client) ? createFileMutex(client.basePath) : undefined;
+  const putJson = async (
+    key: string,
+    value: unknown,
+    condition: { ifMatch?: string; ifNoneMatch?: string },
+  ): Promise<string | undefined> => {
+    const write = () =>
+      client.putObject({
+        key,
+        body: JSON.stringify(value),
+        contentType: 'application/json',
+        ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
+        ...(condition.ifNoneMatch ? { ifNoneMatch: condition.ifNoneMatch } : {}),
+      });
+    const conditional = Boolean(condition.ifMatch || condition.ifNoneMatch);
+    if (!mutex || !conditional) return (await write())?.ETag;
+    const response = await mutex(key, async () => {
+      try {
+        return await write();
+      } catch (error) {
+        // NOTE: a process killed inside the file client's put can leave a body without its
+        // metadata: unreadable and unlisted, yet failing If-None-Match forever. Inside the mutex
+        // no one else writes this key, so such a torn object is removed and the write retried.
+        if (
+          !condition.ifNoneMatch ||
+          !isPreconditionFailed(error) ||
+          !(await isUnreadable(client, key))
+        )
+          throw error;
+        await client.deleteObject(key);
+        return write();
+      }
+    });
+    return response?.ETag;
+  };
   return {
     async getJson<T>(key: string) {
       let response: any;
@@ -108,34 +142,13 @@ export function createObjectStore(client: any): ObjectStore {
       }
     },
     async putJson(key, value, condition = {}) {
-      const write = () =>
-        client.putObject({
-          key,
-          body: JSON.stringify(value),
-          contentType: 'application/json',
-          ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
-          ...(condition.ifNoneMatch ? { ifNoneMatch: condition.ifNoneMatch } : {}),
-        });
-      const conditional = Boolean(condition.ifMatch || condition.ifNoneMatch);
-      if (!mutex || !conditional) return (await write())?.ETag;
-      const response = await mutex(key, async () => {
-        try {
-          return await write();
-        } catch (error) {
-          // NOTE: a process killed inside the file client's put can leave a body without its
-          // metadata: unreadable and unlisted, yet failing If-None-Match forever. Inside the mutex
-          // no one else writes this key, so such a torn object is removed and the write retried.
-          if (
-            !condition.ifNoneMatch ||
-            !isPreconditionFailed(error) ||
-            !(await isUnreadable(client, key))
-          )
-            throw error;
-          await client.deleteObject(key);
-          return write();
-        }
-      });
-      return response?.ETag;
+      try {
+        return await putJson(key, value, condition);
+      } catch (error) {
+        // A failed condition is an answer the caller acts on (locks, immutable versions).
+        if (isPreconditionFailed(error)) throw error;
+        throw new StorageError({ operation: 'write', key, cause: error });
+      }
     },
     async delete(key) {
       try {
