@@ -155,7 +155,7 @@ export class DigestIndex {
    */
   async flush(
     shardSize: number,
-    concurrency = 8,
+    concurrency = 4,
   ): Promise<{ layout: IndexLayout; replaced?: IndexLayout }> {
     const wantedShards = Math.max(1, Math.ceil(this.#entries.size / shardSize));
     if (
@@ -181,18 +181,20 @@ export class DigestIndex {
       await this.#store.delete(this.shardKey(shard, layout.generation));
   }
 
+  // Only the keys are grouped up front; each shard's entries are encoded when it is written, so a
+  // flush holds a few shards' JSON at a time, not a second copy of the whole index.
   private async writeDirty(concurrency: number): Promise<void> {
     const shards = [...this.#dirtyShards];
     if (shards.length === 0) return;
-    const buckets = new Map<number, StoredEntry[]>(shards.map((shard) => [shard, []]));
-    for (const [key, entry] of this.#entries.entries()) {
-      const bucket = buckets.get(hashKey(key) % this.layout.shardCount);
-      if (bucket) bucket.push(encode(key, entry));
-    }
+    const keysByShard = new Map<number, string[]>(shards.map((shard) => [shard, []]));
+    for (const key of this.#entries.keys())
+      keysByShard.get(hashKey(key) % this.layout.shardCount)?.push(key);
     await runBounded(shards, concurrency, async (shard) => {
+      const keys = keysByShard.get(shard) ?? [];
+      keysByShard.delete(shard);
       await this.#store.putJson(this.shardKey(shard), {
         format: 1,
-        entries: buckets.get(shard) ?? [],
+        entries: keys.map((key) => encode(key, this.#entries.get(key) as IndexEntry)),
       } satisfies StoredShard);
       this.#dirtyShards.delete(shard);
     });

@@ -79,6 +79,11 @@ export class IndexTable {
     return row === undefined ? this.#seenWithoutRow.has(key) : this.#seen[row] === 1;
   }
 
+  /** Every key. */
+  keys(): IterableIterator<string> {
+    return this.#rows.keys();
+  }
+
   /** Every entry, built one at a time. */
   *entries(): IterableIterator<[string, IndexEntry]> {
     for (const [key, row] of this.#rows) yield [key, this.#entryAt(row)];
