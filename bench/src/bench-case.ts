@@ -132,10 +132,19 @@ class PeakRss {
     this.#start = usage.rss;
     this.#peak = usage.rss;
     this.#peakHeapUsed = usage.heapUsed;
+    let samples = 0;
     this.#timer = setInterval(() => {
       const sample = process.memoryUsage();
       this.#peak = Math.max(this.#peak, sample.rss);
       this.#peakHeapUsed = Math.max(this.#peakHeapUsed, sample.heapUsed);
+      // BENCH_MEMORY_TRACE=1: where the RSS goes (V8 heap, its committed pages, buffers), every second.
+      samples += 1;
+      if (process.env.BENCH_MEMORY_TRACE && samples % 20 === 0) {
+        const megabytes = (bytes: number) => Math.round(bytes / 1048576);
+        process.stderr.write(
+          `memory: rss ${megabytes(sample.rss)} heapTotal ${megabytes(sample.heapTotal)} heapUsed ${megabytes(sample.heapUsed)} external ${megabytes(sample.external)} arrayBuffers ${megabytes(sample.arrayBuffers)}\n`,
+        );
+      }
     }, 50);
     this.#timer.unref();
   }

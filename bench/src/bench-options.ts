@@ -36,6 +36,8 @@ export interface BenchOptions {
   publish: boolean;
   /** Extra Node.js options of the file and s3 case processes, e.g. a heap cap. `--node-options "--max-old-space-size=256"` */
   nodeOptions: string[];
+  /** Run the case processes with Node's own V8 defaults, not the CLI's worker flags. `--node-defaults` */
+  nodeDefaults: boolean;
 }
 
 /** The default run: fits in about 15 minutes on a 2-core machine (see bench-plan.ts). */
@@ -56,6 +58,7 @@ export const defaultBenchOptions: BenchOptions = {
   outDirectory: 'results',
   publish: false,
   nodeOptions: [],
+  nodeDefaults: false,
 };
 
 const backendNames: BenchBackend[] = ['memory', 'file', 's3'];
@@ -138,6 +141,7 @@ export const benchUsage = `Usage: pnpm bench [-- options]
   --out results                  where results go (relative to bench/)
   --publish                      also rewrite bench/RESULTS.md (its notes section is kept)
   --node-options "..."           extra Node.js options of the file and s3 case processes (a heap cap)
+  --node-defaults                case processes without the CLI's worker V8 flags (--max-semi-space-size=4)
   --quick                        1,000 resources, memory only (about a minute)
 `;
 
@@ -208,6 +212,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         break;
       case '--publish':
         options.publish = true;
+        break;
+      case '--node-defaults':
+        options.nodeDefaults = true;
         break;
       case '--node-options': {
         const value = next();

@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workerNodeFlags } from '@cloud-inventory/cli';
 import type { BenchCaseJob, BenchCaseResult } from './bench-case.ts';
 import { type FanOutResult, runFanOutBenchmark } from './bench-fan-out.ts';
 import { type BenchOptions, benchUsage, parseBenchOptions } from './bench-options.ts';
@@ -23,13 +24,22 @@ import {
 
 const benchDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+function caseWorkerFlags(options: BenchOptions): readonly string[] {
+  return options.nodeDefaults ? [] : workerNodeFlags;
+}
+
 /** Run one case in a child process; kill it when it overruns every scenario's limit. */
-function runCaseProcess(job: BenchCaseJob, nodeOptions: string[] = []): Promise<BenchCaseResult> {
+function runCaseProcess(
+  job: BenchCaseJob,
+  nodeOptions: string[] = [],
+  workerFlags: readonly string[] = workerNodeFlags,
+): Promise<BenchCaseResult> {
   // The memory backend holds the bucket in the case process: extra options (a heap cap) skip it.
   const extra = job.backend === 'memory' ? [] : nodeOptions;
+  // Both engines run with the V8 flags the cloud-inventory command gives a worker (sync, run).
   const child = fork(new URL('./bench-case-process.ts', import.meta.url), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: ['--conditions=source', '--expose-gc', ...extra],
+    execArgv: ['--conditions=source', '--expose-gc', ...workerFlags, ...extra],
   });
   const { s3: _s3, exportAfterInitial: _target, ...publicJob } = job;
   const hardLimitMs = job.timeLimitMs * job.scenarios.length + 600_000;
@@ -122,14 +132,14 @@ export async function runPlan(
       await createBenchBucket(server.endpoints.direct, bucket);
       seeds.set(seedKey(entry), { server, bucket, ready: false });
       job.exportAfterInitial = { direct: server.endpoints.direct, bucket };
-      const result = await runCaseProcess(job, options.nodeOptions);
+      const result = await runCaseProcess(job, options.nodeOptions, caseWorkerFlags(options));
       if (result.seed) (seeds.get(seedKey(entry)) as { ready: boolean }).ready = true;
       results.push(result);
       logScenarioLines(result);
       continue;
     }
     if (entry.backend !== 's3') {
-      const result = await runCaseProcess(job, options.nodeOptions);
+      const result = await runCaseProcess(job, options.nodeOptions, caseWorkerFlags(options));
       results.push(result);
       logScenarioLines(result);
       continue;
@@ -137,7 +147,11 @@ export async function runPlan(
     if (!entry.seededFromMemory) {
       const server = await startS3ServerProcess();
       try {
-        const result = await runCaseProcess({ ...job, s3: server.endpoints }, options.nodeOptions);
+        const result = await runCaseProcess(
+          { ...job, s3: server.endpoints },
+          options.nodeOptions,
+          caseWorkerFlags(options),
+        );
         results.push(result);
         logScenarioLines(result);
       } finally {
@@ -169,6 +183,7 @@ export async function runPlan(
               s3: seed.server.endpoints,
             },
             options.nodeOptions,
+            caseWorkerFlags(options),
           )
         : undefined;
       const rest = entry.scenarios.filter((scenario) => scenario !== 'initial');
@@ -183,6 +198,7 @@ export async function runPlan(
             seededHistory: ['initial'],
           },
           options.nodeOptions,
+          caseWorkerFlags(options),
         );
         result = result ? mergeResults(result, seeded) : seeded;
       }

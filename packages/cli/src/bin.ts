@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as nodeModule from 'node:module';
 import { isAbsolute, relative } from 'node:path';
+import { exitWithParent, needsHeapTuning, runWithHeapTuning } from './heap-tuning.ts';
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 if (nodeMajor < 24) {
@@ -9,6 +10,11 @@ if (nodeMajor < 24) {
   );
   process.exit(1);
 }
+
+// sync and run start again with a young generation sized for a worker, not for the machine.
+const args = process.argv.slice(2);
+if (needsHeapTuning(args)) process.exit(await runWithHeapTuning(process.argv[1] ?? '', args));
+exitWithParent();
 
 // Each command is a short process that loads s3db.js and its dependencies; Node's on-disk compile
 // cache roughly halves the start-up time after the first run.
@@ -33,7 +39,7 @@ const programName =
   /bin\.m?[jt]s$/.test(script) && !script.includes('/node_modules/')
     ? `node ${shortPath(script)}`
     : 'cloud-inventory';
-const exitCode = await runCli(process.argv.slice(2), { programName });
+const exitCode = await runCli(args, { programName });
 // Flush stdout before exiting: exit() here, because driver SDKs or timers may keep the loop alive.
 if (process.stdout.writableNeedDrain)
   await new Promise((resolve) => process.stdout.once('drain', resolve));

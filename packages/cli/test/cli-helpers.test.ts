@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { interpolateEnvironment } from '../src/config/interpolate-environment.ts';
 import { UsageError } from '../src/errors/usage-error.ts';
+import { needsHeapTuning } from '../src/heap-tuning.ts';
 import { parseDuration, parseMoment } from '../src/parse/parse-time.ts';
 import { parseTags } from '../src/parse/parse-values.ts';
 import { renderDiff, summarizeDiff } from '../src/render/diff.ts';
@@ -14,6 +15,15 @@ import { detectTerminal } from '../src/terminal/terminal.ts';
 const plain = createPalette(false);
 
 describe('cli helpers', () => {
+  test('sync and run start again with a small young generation, once, unless told otherwise', () => {
+    const unix = process.platform !== 'win32';
+    expect(needsHeapTuning(['sync'], {})).toBe(unix);
+    expect(needsHeapTuning(['--config', 'x.json', 'run'], {})).toBe(unix);
+    expect(needsHeapTuning(['list'], {})).toBe(false);
+    expect(needsHeapTuning(['sync'], { CLOUD_INVENTORY_HEAP_TUNED: '1' })).toBe(false);
+    expect(needsHeapTuning(['sync'], { NODE_OPTIONS: '--max-semi-space-size=16' })).toBe(false);
+  });
+
   test('times: durations back from now and ISO times; anything else is a usage error', () => {
     const now = new Date('2026-02-01T12:00:00Z');
     expect(parseDuration('30m')).toBe(1_800_000);
