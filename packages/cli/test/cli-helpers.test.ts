@@ -22,6 +22,7 @@ describe('cli helpers', () => {
     expect(needsHeapTuning(['list'], {})).toBe(false);
     expect(needsHeapTuning(['sync'], { CLOUD_INVENTORY_HEAP_TUNED: '1' })).toBe(false);
     expect(needsHeapTuning(['sync'], { NODE_OPTIONS: '--max-semi-space-size=16' })).toBe(false);
+    expect(needsHeapTuning(['run'], { NODE_OPTIONS: '--optimize-for-size' })).toBe(false);
   });
 
   test('times: durations back from now and ISO times; anything else is a usage error', () => {
