@@ -104,6 +104,29 @@ async function getOrNull(
   }
 }
 
+/** Write change record `sequence` of a resource (the fields every change shares come first). */
+async function writeChange(
+  context: PersistContext,
+  snapshotId: string,
+  sequence: number,
+  fields: Record<string, unknown> & { resourceType: string; resourceId: string; kind: ChangeKind },
+): Promise<void> {
+  const changeId = changeRecordId(snapshotId, sequence);
+  await storageCall(context, 'write change', changeId, () =>
+    context.resources.changes.replace(
+      changeId,
+      compact({
+        snapshotId,
+        cloudId: context.cloudId,
+        driver: context.driver,
+        sequence,
+        ...fields,
+        runId: context.runId,
+      }),
+    ),
+  );
+}
+
 /** Store a created, updated or restored resource: version (if new), change, snapshot. */
 export async function persistResourceChange(
   context: PersistContext,
@@ -201,33 +224,22 @@ export async function persistResourceChange(
           maximumEntries: context.maximumDiffEntries,
         });
   const sections = changedSections(previousRecord?.sectionDigests, prepared.digests.sections);
-  const changeId = changeRecordId(snapshotId, sequence);
   if (!firstVersion)
-    await storageCall(context, 'write change', changeId, () =>
-      resources.changes.replace(
-        changeId,
-        compact({
-          snapshotId,
-          cloudId: context.cloudId,
-          driver: context.driver,
-          resourceType: prepared.resourceType,
-          resourceId: prepared.resourceId,
-          kind,
-          sequence,
-          fromVersion: previousVersion > 0 ? previousVersion : undefined,
-          toVersion: version,
-          fromDigest: entry?.digest,
-          toDigest: prepared.digests.digest,
-          changedSections: kind === 'created' ? undefined : sections,
-          diff,
-          detectedAt: now,
-          runId: context.runId,
-          name: prepared.name,
-          region: prepared.region,
-          service: prepared.service,
-        }),
-      ),
-    );
+    await writeChange(context, snapshotId, sequence, {
+      resourceType: prepared.resourceType,
+      resourceId: prepared.resourceId,
+      kind,
+      fromVersion: previousVersion > 0 ? previousVersion : undefined,
+      toVersion: version,
+      fromDigest: entry?.digest,
+      toDigest: prepared.digests.digest,
+      changedSections: kind === 'created' ? undefined : sections,
+      diff,
+      detectedAt: now,
+      name: prepared.name,
+      region: prepared.region,
+      service: prepared.service,
+    });
 
   const firstSeenAt = entry?.firstSeenAt ?? now;
   await storageCall(context, 'write snapshot', snapshotId, () =>
@@ -318,29 +330,18 @@ export async function persistDeletion(
     'version',
   );
   const sequence = entry.changes + 1;
-  const changeId = changeRecordId(snapshotId, sequence);
-  await storageCall(context, 'write change', changeId, () =>
-    resources.changes.replace(
-      changeId,
-      compact({
-        snapshotId,
-        cloudId: context.cloudId,
-        driver: context.driver,
-        resourceType,
-        resourceId,
-        kind: 'deleted',
-        sequence,
-        fromVersion: entry.version,
-        fromDigest: entry.digest,
-        detectedAt: now,
-        runId: context.runId,
-        name: snapshot?.name,
-        region: entry.region,
-        service: entry.service,
-        configuration: lastVersion?.configuration,
-      }),
-    ),
-  );
+  await writeChange(context, snapshotId, sequence, {
+    resourceType,
+    resourceId,
+    kind: 'deleted',
+    fromVersion: entry.version,
+    fromDigest: entry.digest,
+    detectedAt: now,
+    name: snapshot?.name,
+    region: entry.region,
+    service: entry.service,
+    configuration: lastVersion?.configuration,
+  });
   await storageCall(context, 'write snapshot', snapshotId, () =>
     resources.snapshots.replace(
       snapshotId,
