@@ -141,7 +141,7 @@ export const benchUsage = `Usage: pnpm bench [-- options]
   --out results                  where results go (relative to bench/)
   --publish                      also rewrite bench/RESULTS.md (its notes section is kept)
   --node-options "..."           extra Node.js options of the file and s3 case processes (a heap cap)
-  --node-defaults                case processes without the CLI's worker V8 flags (--max-semi-space-size=4)
+  --node-defaults                case processes without the CLI's worker V8 flags (workerNodeFlags)
   --quick                        1,000 resources, memory only (about a minute)
 `;
 

@@ -31,8 +31,8 @@ function caseWorkerFlags(options: BenchOptions): readonly string[] {
 /** Run one case in a child process; kill it when it overruns every scenario's limit. */
 function runCaseProcess(
   job: BenchCaseJob,
-  nodeOptions: string[] = [],
-  workerFlags: readonly string[] = workerNodeFlags,
+  nodeOptions: string[],
+  workerFlags: readonly string[],
 ): Promise<BenchCaseResult> {
   // The memory backend holds the bucket in the case process: extra options (a heap cap) skip it.
   const extra = job.backend === 'memory' ? [] : nodeOptions;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 /**
  * V8 flags the long-running commands run with. V8 sizes its heap for the machine: on a 23 GB host a
@@ -51,7 +52,7 @@ export function runWithHeapTuning(script: string, args: string[]): Promise<numbe
     });
     child.on('exit', (code, signal) => {
       for (const [name, handler] of handlers) process.off(name, handler);
-      resolve(code ?? (signal ? 128 + signalNumber(signal) : 1));
+      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });
   });
 }
@@ -64,8 +65,4 @@ export function exitWithParent(): void {
   });
   // The IPC channel must not keep a finished command alive.
   process.channel?.unref();
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 9;
 }
