@@ -47,6 +47,28 @@ export interface ScopeReport {
   durationMs?: number;
   /** Resources the scope produced. */
   resourceCount?: number;
+  /** The provider call that failed the scope (`ec2:DescribeImages`, `GET /v2/registry`), when known. */
+  call?: string;
+  /** Enrichment calls that failed for some resources of the scope, one entry per call. */
+  enrichmentErrors?: EnrichmentErrorSummary[];
+}
+
+/** One enrichment call (tags, policy, node pools, ...) that failed for one resource. */
+export interface EnrichmentError {
+  /** The provider call (`s3:GetBucketVersioning`, `GET /v2/kubernetes/clusters/{id}/node_pools`). */
+  call: string;
+  /** Class of the failure. */
+  errorClass: ErrorClass;
+  /** Provider message (names the missing permission where the provider does); never credentials. */
+  message: string;
+}
+
+/** One enrichment call's failures in one scope: reported once per run and scope, not per resource. */
+export interface EnrichmentErrorSummary extends EnrichmentError {
+  /** Resources for which the call failed. */
+  failed: number;
+  /** Resources for which the call was made. */
+  attempted: number;
 }
 
 /** Rate-limit information a driver surfaces (persisted on the cloud summary). */

@@ -43,6 +43,10 @@ export interface ListScope {
    * Unset: complete for every type the service yields.
    */
   resourceTypes?: readonly string[];
+  /** The provider call(s) the scope makes, named in its failure report so a user can grant it. */
+  call?: string;
+  /** Extra fields of the complete report (enrichment failures), read once the listing is done. */
+  details?: () => Pick<ScopeOutcome, 'enrichmentErrors'>;
 }
 
 /** Options of `runScopes`. */
@@ -135,7 +139,12 @@ export async function* runScopes(options: RunScopesOptions): AsyncGenerator<Clou
       }
       controller.signal.throwIfAborted();
       completedCount += 1;
-      report(index, { status: 'complete', durationMs: Date.now() - startedAt, resourceCount });
+      report(index, {
+        status: 'complete',
+        durationMs: Date.now() - startedAt,
+        resourceCount,
+        ...scope.details?.(),
+      });
       options.runtime.emitProgress?.({
         service: scope.service,
         region: scope.region,
@@ -151,6 +160,7 @@ export async function* runScopes(options: RunScopesOptions): AsyncGenerator<Clou
       options.logger?.warn('scope failed', {
         service: scope.service,
         region: scope.region,
+        ...(scope.call ? { call: scope.call } : {}),
         errorClass,
         error: messageOf(error),
       });
@@ -158,6 +168,8 @@ export async function* runScopes(options: RunScopesOptions): AsyncGenerator<Clou
         status: 'failed',
         errorClass,
         error: messageOf(error),
+        ...(scope.call ? { call: scope.call } : {}),
+        ...scope.details?.(),
         durationMs: Date.now() - startedAt,
         resourceCount,
       });

@@ -18,6 +18,11 @@ export {
   formatNonceCount,
   parseDigestChallenges,
 } from './digest-auth.ts';
+export {
+  EnrichmentTracker,
+  type EnrichmentTrackerOptions,
+  ResourceEnrichment,
+} from './enrichment.ts';
 export { type ListScope, type RunScopesOptions, runScopes, type ScopeListing } from './fan-out.ts';
 export { type HttpAuth, secretsOf } from './http-auth.ts';
 export { createHttpClient, HttpClient } from './http-client.ts';
@@ -30,6 +35,7 @@ export type {
   QueryValue,
 } from './http-client-options.ts';
 export { createHttpDriverError, extractProviderMessage, type HttpFailure } from './http-error.ts';
+export { type ListStep, type RunStepsOptions, runSteps, type StepContext } from './list-steps.ts';
 export { type PaginateCursorOptions, paginateCursor } from './paginate-cursor.ts';
 export {
   defaultNextLink,
