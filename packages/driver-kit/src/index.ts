@@ -18,6 +18,7 @@ export {
   formatNonceCount,
   parseDigestChallenges,
 } from './digest-auth.ts';
+export { isLoopbackHost, type ResolveEndpointOptions, resolveEndpoint } from './endpoint.ts';
 export {
   EnrichmentTracker,
   type EnrichmentTrackerOptions,

@@ -93,7 +93,11 @@ describe('runSteps', () => {
             return 'Enabled';
           });
           const tags = await reads.read('storage:GetTags', async () => ({ team: 'x' }));
-          return { ...bucket, tags, configuration: { ...bucket.configuration, versioning } };
+          return {
+            ...bucket,
+            tags,
+            configuration: { ...(bucket.configuration as object), versioning },
+          };
         },
       },
     ];
@@ -141,7 +145,10 @@ describe('runSteps', () => {
     const resources = await drain(runSteps({ steps, runtime }));
     expect(resources).toHaveLength(1);
     expect(resources[0]?.metadata?.enrichmentErrors).toEqual([
-      expect.objectContaining({ call: 'enrich x.clusters.cluster', message: 'node pools: HTTP 500' }),
+      expect.objectContaining({
+        call: 'enrich x.clusters.cluster',
+        message: 'node pools: HTTP 500',
+      }),
     ]);
     expect(scopes[0]?.status).toBe('complete');
   });
@@ -155,10 +162,11 @@ describe('runSteps', () => {
           for (const zone of ['z1', 'z2', 'z3']) yield resource('x.dns.zone', zone);
         },
         async enrich(zone, reads) {
-          const records = (await reads.read('dns:ListRecords', async () => {
-            await sleep(zone.resourceId === 'z1' ? 10 : 1);
-            return [`${zone.resourceId}/www`];
-          })) ?? [];
+          const records =
+            (await reads.read('dns:ListRecords', async () => {
+              await sleep(zone.resourceId === 'z1' ? 10 : 1);
+              return [`${zone.resourceId}/www`];
+            })) ?? [];
           return [zone, ...records.map((id) => resource('x.dns.record', id))];
         },
       },
