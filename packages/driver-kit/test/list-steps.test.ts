@@ -116,7 +116,7 @@ describe('runSteps', () => {
       },
     ]);
     expect(b?.metadata).toBeUndefined();
-    expect((b?.configuration as { versioning: string }).versioning).toBe('Enabled');
+    expect((b?.configuration as { versioning?: string } | undefined)?.versioning).toBe('Enabled');
     expect(scopes).toEqual([
       expect.objectContaining({
         status: 'complete',
