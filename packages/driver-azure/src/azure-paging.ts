@@ -1,0 +1,58 @@
+import { azureCallContext } from './azure-pipeline.ts';
+
+/** The raw ARM object of a list page (`value[*]`): the payload as ARM sent it. */
+export interface ArmObject {
+  /** Full ARM resource id. */
+  id?: string;
+  /** Resource name. */
+  name?: string;
+  /** ARM type (`Microsoft.Compute/virtualMachines`). */
+  type?: string;
+  /** Location (`eastus`; some providers send `East US`). */
+  location?: string;
+  /** Tags. */
+  tags?: Record<string, string>;
+  /** Resource-specific properties. */
+  properties?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** What every `@azure/arm-*` list operation returns (both SDK generations). */
+export interface AzurePager {
+  /** Page-by-page iteration; each `next()` sends one request (the SDK follows `nextLink`). */
+  byPage(): AsyncIterator<unknown>;
+}
+
+/** Limit on pages of one list call, so a server that keeps answering `nextLink` cannot loop forever. */
+export const azureMaximumPages = 10_000;
+
+/**
+ * Every raw item of an SDK list call: the SDK sends the requests (auth, retries, `nextLink`), and
+ * the raw-body policy hands back each page as ARM sent it, whose `value` is yielded.
+ */
+export async function* listArmObjects(
+  pager: AzurePager,
+  service: string,
+): AsyncGenerator<ArmObject> {
+  const pages = pager.byPage();
+  for (let page = 0; page < azureMaximumPages; page++) {
+    const context = { service, bodies: [] as unknown[] };
+    const result = await azureCallContext.run(context, () => pages.next());
+    if (result.done) return;
+    const body = context.bodies.at(-1) as { value?: unknown } | null | undefined;
+    const items = Array.isArray(body?.value) ? (body.value as ArmObject[]) : [];
+    yield* items;
+  }
+  throw new Error(`More than ${azureMaximumPages} pages in one Azure list call; stopped.`);
+}
+
+/** The raw ARM object of one SDK get call (the payload as ARM sent it, not the SDK's model). */
+export async function readArmObject(
+  call: () => Promise<unknown>,
+  service: string,
+): Promise<ArmObject | undefined> {
+  const context = { service, bodies: [] as unknown[] };
+  await azureCallContext.run(context, call);
+  const body = context.bodies.at(-1);
+  return body && typeof body === 'object' ? (body as ArmObject) : undefined;
+}

@@ -1,0 +1,60 @@
+import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { InventoryLogger } from '@cloud-inventory/core';
+import { isCredentialError } from '@cloud-inventory/driver-kit';
+import { azureCredentialError } from './azure-errors.ts';
+import { listArmObjects } from './azure-paging.ts';
+import { normalizeAzureLocation } from './azure-resource-ids.ts';
+
+/** Subscription states that can still be read (Disabled and Deleted ones cannot). */
+const readableStates = new Set(['enabled', 'warned', 'warning', 'pastdue']);
+
+/** Every readable subscription the credentials can list (`GET /subscriptions`). */
+export async function listAzureSubscriptionIds(
+  client: SubscriptionClient,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const ids: string[] = [];
+  const pager = client.subscriptions.list({ abortSignal: signal });
+  for await (const subscription of listArmObjects(pager, 'subscriptions')) {
+    const id = subscription.subscriptionId;
+    const state = typeof subscription.state === 'string' ? subscription.state.toLowerCase() : '';
+    if (typeof id === 'string' && id !== '' && (state === '' || readableStates.has(state))) {
+      ids.push(id);
+    }
+  }
+  return ids;
+}
+
+/** Locations of the subscriptions (`GET /subscriptions/{id}/locations`), or undefined when they cannot be read. */
+export async function listAzureLocations(options: {
+  client: SubscriptionClient;
+  subscriptionIds: readonly string[];
+  signal: AbortSignal;
+  logger: InventoryLogger;
+}): Promise<string[] | undefined> {
+  const locations = new Set<string>();
+  try {
+    for (const subscriptionId of options.subscriptionIds) {
+      const pager = options.client.subscriptions.listLocations(subscriptionId, {
+        abortSignal: options.signal,
+      });
+      for await (const location of listArmObjects(pager, 'subscriptions')) {
+        const name = normalizeAzureLocation(location.name);
+        if (name) locations.add(name);
+      }
+    }
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    if (isCredentialError(error)) throw azureCredentialError(error, 'listing locations');
+    // NOTE: without the location list, listings are reported complete only for the locations
+    // they met (and config.regions), so nothing is deleted in a location that emptied.
+    options.logger.warn(
+      'Azure locations could not be listed; coverage falls back to the locations met',
+      {
+        error: error instanceof Error ? error.message : String(error),
+      },
+    );
+    return undefined;
+  }
+  return [...locations];
+}
