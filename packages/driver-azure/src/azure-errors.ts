@@ -1,14 +1,18 @@
 import { DriverError } from '@cloud-inventory/core';
 import { classifyError, statusCodeOf } from '@cloud-inventory/driver-kit';
 import { azureEnvironmentVariables } from './azure-options.ts';
+import type { AzureErrorWithArmMessage } from './azure-paging.ts';
 
 function armCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  return (error as AzureErrorWithArmMessage | null)?.armError?.code;
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const armMessage = (error as AzureErrorWithArmMessage | null)?.armError?.message;
+  return armMessage && !message.includes(armMessage) ? `${armMessage} (${message})` : message;
 }
 
 /** A resource provider that is not registered in a subscription: class `not-enabled`, naming the provider to register. */

@@ -1,4 +1,4 @@
-import { azureCallContext } from './azure-pipeline.ts';
+import { type AzureCallContext, azureCallContext } from './azure-pipeline.ts';
 
 /** The raw ARM object of a list page (`value[*]`): the payload as ARM sent it. */
 export interface ArmObject {
@@ -36,8 +36,8 @@ export async function* listArmObjects(
 ): AsyncGenerator<ArmObject> {
   const pages = pager.byPage();
   for (let page = 0; page < azureMaximumPages; page++) {
-    const context = { service, bodies: [] as unknown[] };
-    const result = await azureCallContext.run(context, () => pages.next());
+    const context: AzureCallContext = { service, bodies: [] };
+    const result = await runInContext(context, () => pages.next());
     if (result.done) return;
     const body = context.bodies.at(-1) as { value?: unknown } | null | undefined;
     const items = Array.isArray(body?.value) ? (body.value as ArmObject[]) : [];
@@ -51,8 +51,30 @@ export async function readArmObject(
   call: () => Promise<unknown>,
   service: string,
 ): Promise<ArmObject | undefined> {
-  const context = { service, bodies: [] as unknown[] };
-  await azureCallContext.run(context, call);
+  const context: AzureCallContext = { service, bodies: [] };
+  await runInContext(context, call);
   const body = context.bodies.at(-1);
   return body && typeof body === 'object' ? (body as ArmObject) : undefined;
+}
+
+/** The ARM error message a failed call carried, when the SDK's error left it out. */
+export interface AzureErrorWithArmMessage {
+  /** `{ code, message }` of ARM's error body. */
+  armError?: { code?: string; message: string };
+}
+
+// Some SDK errors (the modular clients' paging) drop ARM's message, which names the missing
+// permission or provider; keep it on the error.
+async function runInContext<Result>(
+  context: AzureCallContext,
+  call: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await azureCallContext.run(context, call);
+  } catch (error) {
+    if (context.armError && error instanceof Error) {
+      (error as Error & AzureErrorWithArmMessage).armError = context.armError;
+    }
+    throw error;
+  }
 }

@@ -15,6 +15,8 @@ export interface AzureCallContext {
   service: string;
   /** Raw JSON bodies of the successful GETs of this page call, in order. */
   bodies: unknown[];
+  /** ARM's error (`{ error: { code, message } }`) of the last failed response, which some SDK errors drop. */
+  armError?: { code?: string; message: string };
 }
 
 /** The call context of the SDK request under way (set around each page fetch). */
@@ -91,16 +93,32 @@ function rawBodyPolicy(): PipelinePolicy {
     async sendRequest(request, next) {
       const response = await next(request);
       const context = azureCallContext.getStore();
-      if (context && request.method === 'GET' && response.status >= 200 && response.status < 300) {
-        try {
-          context.bodies.push(response.bodyAsText ? JSON.parse(response.bodyAsText) : null);
-        } catch {
-          context.bodies.push(null);
+      if (!context) return response;
+      const body = parseJson(response.bodyAsText);
+      if (request.method === 'GET' && response.status >= 200 && response.status < 300) {
+        context.bodies.push(body ?? null);
+      } else if (response.status >= 400) {
+        const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)
+          ?.error;
+        if (typeof error?.message === 'string') {
+          context.armError = {
+            message: error.message,
+            ...(typeof error.code === 'string' ? { code: error.code } : {}),
+          };
         }
       }
       return response;
     },
   };
+}
+
+function parseJson(text: string | null | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** ARM's remaining-calls headers: subscription and tenant reads, and per-resource-provider budgets. */
