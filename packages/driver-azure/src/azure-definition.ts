@@ -28,11 +28,30 @@ export interface AzureListDefinition {
   call: string;
   /** Resource provider namespace, named when it is not registered in the subscription. */
   provider: string;
+  /** RBAC actions the call(s) need (all part of the built-in Reader role). */
+  permissions: readonly string[];
   /** List the raw objects of one subscription. */
   list: (
     clients: AzureSubscriptionClients,
     options: AzureCallOptions,
   ) => AsyncGenerator<AzureListedObject>;
+}
+
+/**
+ * The RBAC read action of an ARM list path: `Microsoft.Compute/virtualMachines/read` for
+ * `/subscriptions/{id}/providers/Microsoft.Compute/virtualMachines`; path parameters are dropped.
+ */
+export function readPermission(path: string): string {
+  const index = path.lastIndexOf('/providers/');
+  if (index < 0) {
+    // `/subscriptions/{subscriptionId}/resourcegroups`
+    return 'Microsoft.Resources/subscriptions/resourceGroups/read';
+  }
+  const segments = path
+    .slice(index + '/providers/'.length)
+    .split('/')
+    .filter((segment) => segment !== '' && !segment.startsWith('{'));
+  return `${segments.join('/')}/read`;
 }
 
 /** A subscription-wide list call yielding one type (`virtualMachines.listAll`). */
@@ -53,6 +72,7 @@ export function subscriptionList(definition: {
       : [definition.resourceType],
     call: `GET ${definition.path}`,
     provider: definition.provider,
+    permissions: [readPermission(definition.path)],
     async *list(clients, options) {
       const pager = definition.pager(clients, options);
       for await (const object of listArmObjects(pager, definition.service)) {
@@ -92,6 +112,7 @@ export function childList(definition: {
     resourceTypes: [definition.resourceType],
     call: `GET ${definition.parentPath}, GET ${definition.path}`,
     provider: definition.provider,
+    permissions: [readPermission(definition.parentPath), readPermission(definition.path)],
     async *list(clients, options) {
       const parents = listArmObjects(definition.parents(clients, options), definition.service);
       for await (const parent of parents) {
