@@ -1,23 +1,4 @@
-import { WebSiteManagementClient } from '@azure/arm-appservice';
-import { ComputeManagementClient } from '@azure/arm-compute';
-import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
-import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { CosmosDBManagementClient } from '@azure/arm-cosmosdb';
-import { DnsManagementClient } from '@azure/arm-dns';
-import { EventHubManagementClient } from '@azure/arm-eventhub';
-import { FrontDoorManagementClient } from '@azure/arm-frontdoor';
-import { KeyVaultManagementClient } from '@azure/arm-keyvault';
-import { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import { MySQLManagementFlexibleServerClient } from '@azure/arm-mysql-flexible';
-import { NetworkManagementClient } from '@azure/arm-network';
-import { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
-import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
-import { RedisManagementClient } from '@azure/arm-rediscache';
-import { ResourceManagementClient } from '@azure/arm-resources';
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { ServiceBusManagementClient } from '@azure/arm-servicebus';
-import { SqlManagementClient } from '@azure/arm-sql';
-import { StorageManagementClient } from '@azure/arm-storage';
+import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import {
@@ -26,117 +7,86 @@ import {
   configureAzurePipeline,
 } from './azure-pipeline.ts';
 
-type SubscriptionClientClass<Client> = new (
+// NOTE: the SDK packages are imported on first use, not at import time: all of them together take
+// seconds to load, and a sync that lists two services needs two of them.
+const clientLoaders = {
+  compute: async () => (await import('@azure/arm-compute')).ComputeManagementClient,
+  containerService: async () =>
+    (await import('@azure/arm-containerservice')).ContainerServiceClient,
+  containerRegistry: async () =>
+    (await import('@azure/arm-containerregistry')).ContainerRegistryManagementClient,
+  storage: async () => (await import('@azure/arm-storage')).StorageManagementClient,
+  sql: async () => (await import('@azure/arm-sql')).SqlManagementClient,
+  cosmosDb: async () => (await import('@azure/arm-cosmosdb')).CosmosDBManagementClient,
+  network: async () => (await import('@azure/arm-network')).NetworkManagementClient,
+  managedIdentity: async () => (await import('@azure/arm-msi')).ManagedServiceIdentityClient,
+  dns: async () => (await import('@azure/arm-dns')).DnsManagementClient,
+  privateDns: async () => (await import('@azure/arm-privatedns')).PrivateDnsManagementClient,
+  resources: async () => (await import('@azure/arm-resources')).ResourceManagementClient,
+  keyVault: async () => (await import('@azure/arm-keyvault')).KeyVaultManagementClient,
+  appService: async () => (await import('@azure/arm-appservice')).WebSiteManagementClient,
+  postgresql: async () =>
+    (await import('@azure/arm-postgresql-flexible')).PostgreSQLManagementFlexibleServerClient,
+  mysql: async () =>
+    (await import('@azure/arm-mysql-flexible')).MySQLManagementFlexibleServerClient,
+  redis: async () => (await import('@azure/arm-rediscache')).RedisManagementClient,
+  eventHub: async () => (await import('@azure/arm-eventhub')).EventHubManagementClient,
+  serviceBus: async () => (await import('@azure/arm-servicebus')).ServiceBusManagementClient,
+  frontDoor: async () => (await import('@azure/arm-frontdoor')).FrontDoorManagementClient,
+};
+
+/** The `@azure/arm-*` clients the driver uses, by short name. */
+export type AzureClientName = keyof typeof clientLoaders;
+
+/** The client class behind a name. */
+export type AzureClient<Name extends AzureClientName> = InstanceType<
+  Awaited<ReturnType<(typeof clientLoaders)[Name]>>
+>;
+
+type SubscriptionClientClass = new (
   credential: TokenCredential,
   subscriptionId: string,
-  options?: any,
-) => Client;
+  options?: Record<string, unknown>,
+) => { pipeline: Pipeline };
 
-/** The `@azure/arm-*` clients of one subscription, each built on first use with the driver's pipeline policies. */
+/** The `@azure/arm-*` clients of one subscription, each loaded and built on first use with the driver's pipeline policies. */
 export class AzureSubscriptionClients {
+  /** The subscription every client lists. */
   readonly subscriptionId: string;
   readonly #settings: AzureClientSettings;
-  readonly #built = new Map<unknown, unknown>();
+  readonly #built = new Map<AzureClientName, Promise<unknown>>();
 
   constructor(settings: AzureClientSettings, subscriptionId: string) {
     this.#settings = settings;
     this.subscriptionId = subscriptionId;
   }
 
-  #client<Client extends { pipeline: Pipeline }>(Class: SubscriptionClientClass<Client>): Client {
-    let client = this.#built.get(Class) as Client | undefined;
+  /** The client of one resource provider (built once per subscription). */
+  get<Name extends AzureClientName>(name: Name): Promise<AzureClient<Name>> {
+    let client = this.#built.get(name);
     if (!client) {
-      client = new Class(
-        this.#settings.credential,
-        this.subscriptionId,
-        azureClientOptions(this.#settings),
-      );
-      configureAzurePipeline(client.pipeline, this.#settings);
-      this.#built.set(Class, client);
+      client = clientLoaders[name]().then((Class) => {
+        const built = new (Class as unknown as SubscriptionClientClass)(
+          this.#settings.credential,
+          this.subscriptionId,
+          azureClientOptions(this.#settings),
+        );
+        configureAzurePipeline(built.pipeline, this.#settings);
+        return built;
+      });
+      // A failed load is retried on the next use rather than cached.
+      client.catch(() => this.#built.delete(name));
+      this.#built.set(name, client);
     }
-    return client;
-  }
-
-  /** `@azure/arm-compute`. */
-  get compute(): ComputeManagementClient {
-    return this.#client(ComputeManagementClient);
-  }
-  /** `@azure/arm-containerservice`. */
-  get containerService(): ContainerServiceClient {
-    return this.#client(ContainerServiceClient);
-  }
-  /** `@azure/arm-containerregistry`. */
-  get containerRegistry(): ContainerRegistryManagementClient {
-    return this.#client(ContainerRegistryManagementClient);
-  }
-  /** `@azure/arm-storage`. */
-  get storage(): StorageManagementClient {
-    return this.#client(StorageManagementClient);
-  }
-  /** `@azure/arm-sql`. */
-  get sql(): SqlManagementClient {
-    return this.#client(SqlManagementClient);
-  }
-  /** `@azure/arm-cosmosdb`. */
-  get cosmosDb(): CosmosDBManagementClient {
-    return this.#client(CosmosDBManagementClient);
-  }
-  /** `@azure/arm-network`. */
-  get network(): NetworkManagementClient {
-    return this.#client(NetworkManagementClient);
-  }
-  /** `@azure/arm-msi`. */
-  get managedIdentity(): ManagedServiceIdentityClient {
-    return this.#client(ManagedServiceIdentityClient);
-  }
-  /** `@azure/arm-dns`. */
-  get dns(): DnsManagementClient {
-    return this.#client(DnsManagementClient);
-  }
-  /** `@azure/arm-privatedns`. */
-  get privateDns(): PrivateDnsManagementClient {
-    return this.#client(PrivateDnsManagementClient);
-  }
-  /** `@azure/arm-resources`. */
-  get resources(): ResourceManagementClient {
-    return this.#client(ResourceManagementClient);
-  }
-  /** `@azure/arm-keyvault`. */
-  get keyVault(): KeyVaultManagementClient {
-    return this.#client(KeyVaultManagementClient);
-  }
-  /** `@azure/arm-appservice`. */
-  get appService(): WebSiteManagementClient {
-    return this.#client(WebSiteManagementClient);
-  }
-  /** `@azure/arm-postgresql-flexible`. */
-  get postgresql(): PostgreSQLManagementFlexibleServerClient {
-    return this.#client(PostgreSQLManagementFlexibleServerClient);
-  }
-  /** `@azure/arm-mysql-flexible`. */
-  get mysql(): MySQLManagementFlexibleServerClient {
-    return this.#client(MySQLManagementFlexibleServerClient);
-  }
-  /** `@azure/arm-rediscache`. */
-  get redis(): RedisManagementClient {
-    return this.#client(RedisManagementClient);
-  }
-  /** `@azure/arm-eventhub`. */
-  get eventHub(): EventHubManagementClient {
-    return this.#client(EventHubManagementClient);
-  }
-  /** `@azure/arm-servicebus`. */
-  get serviceBus(): ServiceBusManagementClient {
-    return this.#client(ServiceBusManagementClient);
-  }
-  /** `@azure/arm-frontdoor`. */
-  get frontDoor(): FrontDoorManagementClient {
-    return this.#client(FrontDoorManagementClient);
+    return client as Promise<AzureClient<Name>>;
   }
 }
 
 /** The tenant-level subscriptions client (`GET /subscriptions`, `GET /subscriptions/{id}/locations`). */
-export function createAzureSubscriptionClient(settings: AzureClientSettings): SubscriptionClient {
+export async function createAzureSubscriptionClient(
+  settings: AzureClientSettings,
+): Promise<SubscriptionClient> {
+  const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
   const client = new SubscriptionClient(settings.credential, azureClientOptions(settings));
   configureAzurePipeline(client.pipeline, settings);
   return client;

@@ -10,28 +10,32 @@ export const azureComputeDefinitions: AzureListDefinition[] = [
     resourceType: 'azure.compute.virtualmachine',
     provider: 'Microsoft.Compute',
     path: `${subscription}/providers/Microsoft.Compute/virtualMachines`,
-    pager: (clients, options) => clients.compute.virtualMachines.listAll(options),
+    pager: async (clients, options) =>
+      (await clients.get('compute')).virtualMachines.listAll(options),
   }),
   subscriptionList({
     service: 'compute',
     resourceType: 'azure.compute.virtualmachinescaleset',
     provider: 'Microsoft.Compute',
     path: `${subscription}/providers/Microsoft.Compute/virtualMachineScaleSets`,
-    pager: (clients, options) => clients.compute.virtualMachineScaleSets.listAll(options),
+    pager: async (clients, options) =>
+      (await clients.get('compute')).virtualMachineScaleSets.listAll(options),
   }),
   subscriptionList({
     service: 'compute',
     resourceType: 'azure.compute.availabilityset',
     provider: 'Microsoft.Compute',
     path: `${subscription}/providers/Microsoft.Compute/availabilitySets`,
-    pager: (clients, options) => clients.compute.availabilitySets.listBySubscription(options),
+    pager: async (clients, options) =>
+      (await clients.get('compute')).availabilitySets.listBySubscription(options),
   }),
   subscriptionList({
     service: 'kubernetes',
     resourceType: 'azure.kubernetes.cluster',
     provider: 'Microsoft.ContainerService',
     path: `${subscription}/providers/Microsoft.ContainerService/managedClusters`,
-    pager: (clients, options) => clients.containerService.managedClusters.list(options),
+    pager: async (clients, options) =>
+      (await clients.get('containerService')).managedClusters.list(options),
   }),
   childList({
     service: 'kubernetes',
@@ -39,44 +43,50 @@ export const azureComputeDefinitions: AzureListDefinition[] = [
     provider: 'Microsoft.ContainerService',
     parentPath: `${subscription}/providers/Microsoft.ContainerService/managedClusters`,
     path: `${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/agentPools`,
-    parents: (clients, options) => clients.containerService.managedClusters.list(options),
-    children: (clients, parent, options) =>
-      clients.containerService.agentPools.list(parent.resourceGroup, parent.name, options),
+    parents: async (clients, options) =>
+      (await clients.get('containerService')).managedClusters.list(options),
+    children: async (clients, parent, options) =>
+      (await clients.get('containerService')).agentPools.list(
+        parent.resourceGroup,
+        parent.name,
+        options,
+      ),
   }),
   subscriptionList({
     service: 'containerregistry',
     resourceType: 'azure.containerregistry.registry',
     provider: 'Microsoft.ContainerRegistry',
     path: `${subscription}/providers/Microsoft.ContainerRegistry/registries`,
-    pager: (clients, options) => clients.containerRegistry.registries.list(options),
+    pager: async (clients, options) =>
+      (await clients.get('containerRegistry')).registries.list(options),
   }),
   subscriptionList({
     service: 'storage',
     resourceType: 'azure.storage.account',
     provider: 'Microsoft.Storage',
     path: `${subscription}/providers/Microsoft.Storage/storageAccounts`,
-    pager: (clients, options) => clients.storage.storageAccounts.list(options),
+    pager: async (clients, options) => (await clients.get('storage')).storageAccounts.list(options),
   }),
   subscriptionList({
     service: 'disks',
     resourceType: 'azure.disks.disk',
     provider: 'Microsoft.Compute',
     path: `${subscription}/providers/Microsoft.Compute/disks`,
-    pager: (clients, options) => clients.compute.disks.list(options),
+    pager: async (clients, options) => (await clients.get('compute')).disks.list(options),
   }),
   subscriptionList({
     service: 'disks',
     resourceType: 'azure.disks.snapshot',
     provider: 'Microsoft.Compute',
     path: `${subscription}/providers/Microsoft.Compute/snapshots`,
-    pager: (clients, options) => clients.compute.snapshots.list(options),
+    pager: async (clients, options) => (await clients.get('compute')).snapshots.list(options),
   }),
   subscriptionList({
     service: 'databases',
     resourceType: 'azure.databases.sqlserver',
     provider: 'Microsoft.Sql',
     path: `${subscription}/providers/Microsoft.Sql/servers`,
-    pager: (clients, options) => clients.sql.servers.list(options),
+    pager: async (clients, options) => (await clients.get('sql')).servers.list(options),
   }),
   childList({
     service: 'databases',
@@ -84,15 +94,16 @@ export const azureComputeDefinitions: AzureListDefinition[] = [
     provider: 'Microsoft.Sql',
     parentPath: `${subscription}/providers/Microsoft.Sql/servers`,
     path: `${resourceGroup}/providers/Microsoft.Sql/servers/{serverName}/databases`,
-    parents: (clients, options) => clients.sql.servers.list(options),
-    children: (clients, parent, options) =>
-      clients.sql.databases.listByServer(parent.resourceGroup, parent.name, options),
+    parents: async (clients, options) => (await clients.get('sql')).servers.list(options),
+    children: async (clients, parent, options) =>
+      (await clients.get('sql')).databases.listByServer(parent.resourceGroup, parent.name, options),
   }),
   subscriptionList({
     service: 'cosmosdb',
     resourceType: 'azure.cosmosdb.account',
     provider: 'Microsoft.DocumentDB',
     path: `${subscription}/providers/Microsoft.DocumentDB/databaseAccounts`,
-    pager: (clients, options) => clients.cosmosDb.databaseAccounts.list(options),
+    pager: async (clients, options) =>
+      (await clients.get('cosmosDb')).databaseAccounts.list(options),
   }),
 ];

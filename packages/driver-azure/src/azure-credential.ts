@@ -1,5 +1,4 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import type { AzureCredentialSource } from './azure-options.ts';
 
 // NOTE: a pre-issued token carries its own expiry, which the driver cannot read reliably; an hour
@@ -21,14 +20,13 @@ export class StaticAccessTokenCredential implements TokenCredential {
   }
 }
 
-/** The TokenCredential of a credential source (built in `initialize()`, never at import). */
-export function createAzureCredential(source: AzureCredentialSource): TokenCredential {
-  switch (source.kind) {
-    case 'access-token':
-      return new StaticAccessTokenCredential(source.token);
-    case 'service-principal':
-      return new ClientSecretCredential(source.tenantId, source.clientId, source.clientSecret);
-    default:
-      return new DefaultAzureCredential();
-  }
+/** The TokenCredential of a credential source (built in `initialize()`; `@azure/identity` loads only when needed). */
+export async function createAzureCredential(
+  source: AzureCredentialSource,
+): Promise<TokenCredential> {
+  if (source.kind === 'access-token') return new StaticAccessTokenCredential(source.token);
+  const { ClientSecretCredential, DefaultAzureCredential } = await import('@azure/identity');
+  return source.kind === 'service-principal'
+    ? new ClientSecretCredential(source.tenantId, source.clientId, source.clientSecret)
+    : new DefaultAzureCredential();
 }

@@ -60,7 +60,7 @@ export function subscriptionList(definition: {
   resourceType: string;
   provider: string;
   path: string;
-  pager: (clients: AzureSubscriptionClients, options: AzureCallOptions) => AzurePager;
+  pager: (clients: AzureSubscriptionClients, options: AzureCallOptions) => Promise<AzurePager>;
   /** Children carried inside each object (a virtual network's subnets). */
   embedded?: { resourceType: string; items: (parent: ArmObject) => unknown };
 }): AzureListDefinition {
@@ -74,7 +74,7 @@ export function subscriptionList(definition: {
     provider: definition.provider,
     permissions: [readPermission(definition.path)],
     async *list(clients, options) {
-      const pager = definition.pager(clients, options);
+      const pager = await definition.pager(clients, options);
       for await (const object of listArmObjects(pager, definition.service)) {
         yield { resourceType: definition.resourceType, object };
         if (!embedded) continue;
@@ -100,12 +100,12 @@ export function childList(definition: {
   provider: string;
   parentPath: string;
   path: string;
-  parents: (clients: AzureSubscriptionClients, options: AzureCallOptions) => AzurePager;
+  parents: (clients: AzureSubscriptionClients, options: AzureCallOptions) => Promise<AzurePager>;
   children: (
     clients: AzureSubscriptionClients,
     parent: { resourceGroup: string; name: string },
     options: AzureCallOptions,
-  ) => AzurePager;
+  ) => Promise<AzurePager>;
 }): AzureListDefinition {
   return {
     service: definition.service,
@@ -114,12 +114,19 @@ export function childList(definition: {
     provider: definition.provider,
     permissions: [readPermission(definition.parentPath), readPermission(definition.path)],
     async *list(clients, options) {
-      const parents = listArmObjects(definition.parents(clients, options), definition.service);
+      const parents = listArmObjects(
+        await definition.parents(clients, options),
+        definition.service,
+      );
       for await (const parent of parents) {
         const resourceGroup = parent.id ? parseAzureResourceId(parent.id).resourceGroup : undefined;
         if (!resourceGroup || typeof parent.name !== 'string') continue;
         const parentLocation = normalizeAzureLocation(parent.location);
-        const pager = definition.children(clients, { resourceGroup, name: parent.name }, options);
+        const pager = await definition.children(
+          clients,
+          { resourceGroup, name: parent.name },
+          options,
+        );
         for await (const object of listArmObjects(pager, definition.service)) {
           yield {
             resourceType: definition.resourceType,

@@ -36,7 +36,7 @@ import { listAzureLocations, listAzureSubscriptionIds } from './azure-subscripti
 /** Lists Azure subscriptions through the official `@azure/arm-*` management clients. */
 export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverConfig> {
   #settings: AzureClientSettings | undefined;
-  #subscriptionClient: SubscriptionClient | undefined;
+  #subscriptionClient: Promise<SubscriptionClient> | undefined;
   // Clients are built once; rate-limit reports go to the runtime of the sync under way.
   #runtime: RuntimeContext | undefined;
 
@@ -65,7 +65,7 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
     this.#settings = {
       endpoint,
       scope: resolveAzureTokenScope(endpoint, this.config.tokenScope),
-      credential: createAzureCredential(resolveAzureCredentialSource(this.credentials)),
+      credential: await createAzureCredential(resolveAzureCredentialSource(this.credentials)),
       retry: this.config.retry,
       onRateLimit: (report) => this.#runtime?.emitRateLimit(report),
     };
@@ -85,7 +85,7 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
     if (services.length === 0) return;
     const subscriptionIds = await this.#subscriptionIds(options.signal);
     const locations = await listAzureLocations({
-      client: this.#subscriptions(),
+      client: await this.#subscriptions(),
       subscriptionIds,
       signal: options.signal,
       logger: this.logger,
@@ -137,7 +137,7 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
     }
   }
 
-  #subscriptions(): SubscriptionClient {
+  #subscriptions(): Promise<SubscriptionClient> {
     this.#subscriptionClient ??= createAzureSubscriptionClient(this.#settings!);
     return this.#subscriptionClient;
   }
@@ -146,7 +146,7 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
     const configured = resolveAzureSubscriptionIds(this.credentials, this.config);
     if (configured.length > 0) return configured;
     try {
-      return await listAzureSubscriptionIds(this.#subscriptions(), signal);
+      return await listAzureSubscriptionIds(await this.#subscriptions(), signal);
     } catch (error) {
       if (isCredentialError(error)) throw azureCredentialError(error, 'listing subscriptions');
       throw toAzureError(error);

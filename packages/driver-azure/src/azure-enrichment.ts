@@ -32,10 +32,12 @@ async function enrichWebApp(
   if (!resourceGroup || typeof configuration.name !== 'string') return resource;
   const siteConfig = await reads.read(webAppConfigurationCall, () =>
     readArmObject(
-      () =>
-        clients.appService.webApps.getConfiguration(resourceGroup, configuration.name as string, {
-          abortSignal: signal,
-        }),
+      async () =>
+        (await clients.get('appService')).webApps.getConfiguration(
+          resourceGroup,
+          configuration.name as string,
+          { abortSignal: signal },
+        ),
       'appservice',
     ),
   );

@@ -12,7 +12,7 @@ const subscription = '/subscriptions/{subscriptionId}';
 function networkList(
   resourceType: string,
   collection: string,
-  pager: (clients: AzureSubscriptionClients, options: AzureCallOptions) => AzurePager,
+  pager: (clients: AzureSubscriptionClients, options: AzureCallOptions) => Promise<AzurePager>,
 ): AzureListDefinition {
   return subscriptionList({
     service: 'network',
@@ -30,39 +30,43 @@ export const azureNetworkDefinitions: AzureListDefinition[] = [
     resourceType: 'azure.network.virtualnetwork',
     provider: 'Microsoft.Network',
     path: `${subscription}/providers/Microsoft.Network/virtualNetworks`,
-    pager: (clients, options) => clients.network.virtualNetworks.listAll(options),
+    pager: async (clients, options) =>
+      (await clients.get('network')).virtualNetworks.listAll(options),
     // A virtual network's payload carries its subnets in full (id, name, properties).
     embedded: {
       resourceType: 'azure.network.subnet',
       items: (parent) => parent.properties?.subnets,
     },
   }),
-  networkList('azure.network.loadbalancer', 'loadBalancers', (clients, options) =>
-    clients.network.loadBalancers.listAll(options),
+  networkList('azure.network.loadbalancer', 'loadBalancers', async (clients, options) =>
+    (await clients.get('network')).loadBalancers.listAll(options),
   ),
-  networkList('azure.network.publicipaddress', 'publicIPAddresses', (clients, options) =>
-    clients.network.publicIPAddresses.listAll(options),
+  networkList('azure.network.publicipaddress', 'publicIPAddresses', async (clients, options) =>
+    (await clients.get('network')).publicIPAddresses.listAll(options),
   ),
-  networkList('azure.network.networksecuritygroup', 'networkSecurityGroups', (clients, options) =>
-    clients.network.networkSecurityGroups.listAll(options),
+  networkList(
+    'azure.network.networksecuritygroup',
+    'networkSecurityGroups',
+    async (clients, options) =>
+      (await clients.get('network')).networkSecurityGroups.listAll(options),
   ),
-  networkList('azure.network.applicationgateway', 'applicationGateways', (clients, options) =>
-    clients.network.applicationGateways.listAll(options),
+  networkList('azure.network.applicationgateway', 'applicationGateways', async (clients, options) =>
+    (await clients.get('network')).applicationGateways.listAll(options),
   ),
-  networkList('azure.network.networkinterface', 'networkInterfaces', (clients, options) =>
-    clients.network.networkInterfaces.listAll(options),
+  networkList('azure.network.networkinterface', 'networkInterfaces', async (clients, options) =>
+    (await clients.get('network')).networkInterfaces.listAll(options),
   ),
-  networkList('azure.network.privateendpoint', 'privateEndpoints', (clients, options) =>
-    clients.network.privateEndpoints.listBySubscription(options),
+  networkList('azure.network.privateendpoint', 'privateEndpoints', async (clients, options) =>
+    (await clients.get('network')).privateEndpoints.listBySubscription(options),
   ),
-  networkList('azure.network.routetable', 'routeTables', (clients, options) =>
-    clients.network.routeTables.listAll(options),
+  networkList('azure.network.routetable', 'routeTables', async (clients, options) =>
+    (await clients.get('network')).routeTables.listAll(options),
   ),
-  networkList('azure.network.natgateway', 'natGateways', (clients, options) =>
-    clients.network.natGateways.listAll(options),
+  networkList('azure.network.natgateway', 'natGateways', async (clients, options) =>
+    (await clients.get('network')).natGateways.listAll(options),
   ),
-  networkList('azure.network.firewall', 'azureFirewalls', (clients, options) =>
-    clients.network.azureFirewalls.listAll(options),
+  networkList('azure.network.firewall', 'azureFirewalls', async (clients, options) =>
+    (await clients.get('network')).azureFirewalls.listAll(options),
   ),
   // ARM has no subscription-wide list of virtual network gateways: one call per resource group.
   childList({
@@ -71,8 +75,9 @@ export const azureNetworkDefinitions: AzureListDefinition[] = [
     provider: 'Microsoft.Network',
     parentPath: `${subscription}/resourcegroups`,
     path: `${subscription}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworkGateways`,
-    parents: (clients, options) => clients.resources.resourceGroups.list(options),
-    children: (clients, parent, options) =>
-      clients.network.virtualNetworkGateways.list(parent.name, options),
+    parents: async (clients, options) =>
+      (await clients.get('resources')).resourceGroups.list(options),
+    children: async (clients, parent, options) =>
+      (await clients.get('network')).virtualNetworkGateways.list(parent.name, options),
   }),
 ];
