@@ -1,3 +1,4 @@
+import { statusCodeOf } from '@cloud-inventory/driver-kit';
 import type { AzureSubscriptionClients } from './azure-clients.ts';
 import { type ArmObject, type AzurePager, listArmObjects } from './azure-paging.ts';
 import { normalizeAzureLocation, parseAzureResourceId } from './azure-resource-ids.ts';
@@ -127,12 +128,17 @@ export function childList(definition: {
           { resourceGroup, name: parent.name },
           options,
         );
-        for await (const object of listArmObjects(pager, definition.service)) {
-          yield {
-            resourceType: definition.resourceType,
-            object,
-            ...(parentLocation ? { parentLocation } : {}),
-          };
+        try {
+          for await (const object of listArmObjects(pager, definition.service)) {
+            yield {
+              resourceType: definition.resourceType,
+              object,
+              ...(parentLocation ? { parentLocation } : {}),
+            };
+          }
+        } catch (error) {
+          // The parent was deleted between the two calls: it has no children left to list.
+          if (statusCodeOf(error) !== 404) throw error;
         }
       }
     },

@@ -8,6 +8,8 @@ import { normalizeAzureLocation } from './azure-resource-ids.ts';
 /** Subscription states that can still be read (Disabled and Deleted ones cannot). */
 const readableStates = new Set(['enabled', 'warned', 'warning', 'pastdue']);
 
+const locationConcurrency = 8;
+
 /** Every readable subscription the credentials can list (`GET /subscriptions`). */
 export async function listAzureSubscriptionIds(
   client: SubscriptionClient,
@@ -33,15 +35,21 @@ export async function listAzureLocations(options: {
   logger: InventoryLogger;
 }): Promise<string[] | undefined> {
   const locations = new Set<string>();
+  const listOne = async (subscriptionId: string) => {
+    const pager = options.client.subscriptions.listLocations(subscriptionId, {
+      abortSignal: options.signal,
+    });
+    for await (const location of listArmObjects(pager, 'subscriptions')) {
+      const name = normalizeAzureLocation(location.name);
+      if (name) locations.add(name);
+    }
+  };
   try {
-    for (const subscriptionId of options.subscriptionIds) {
-      const pager = options.client.subscriptions.listLocations(subscriptionId, {
-        abortSignal: options.signal,
-      });
-      for await (const location of listArmObjects(pager, 'subscriptions')) {
-        const name = normalizeAzureLocation(location.name);
-        if (name) locations.add(name);
-      }
+    // A few subscriptions at a time: one call each, but there may be hundreds.
+    for (let start = 0; start < options.subscriptionIds.length; start += locationConcurrency) {
+      await Promise.all(
+        options.subscriptionIds.slice(start, start + locationConcurrency).map(listOne),
+      );
     }
   } catch (error) {
     if (options.signal.aborted) throw error;
@@ -50,9 +58,7 @@ export async function listAzureLocations(options: {
     // they met (and config.regions), so nothing is deleted in a location that emptied.
     options.logger.warn(
       'Azure locations could not be listed; coverage falls back to the locations met',
-      {
-        error: error instanceof Error ? error.message : String(error),
-      },
+      { error: error instanceof Error ? error.message : String(error) },
     );
     return undefined;
   }

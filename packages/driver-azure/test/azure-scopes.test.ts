@@ -157,6 +157,27 @@ describe('azure scopes, partial permissions and filters', () => {
     ]);
   });
 
+  test('a parent deleted between the two calls (404 on its children) leaves the step complete', async () => {
+    server.injectFault({
+      path: /\/managedClusters\/aks-rg-prod-1\/agentPools$/i,
+      status: 404,
+      times: Number.POSITIVE_INFINITY,
+      body: armError(
+        'ResourceNotFound',
+        "The Resource 'Microsoft.ContainerService/managedClusters/aks-rg-prod-1' was not found.",
+      ),
+    });
+    const { resources, runtime } = await listAll(
+      createTestDriver(server, { services: ['kubernetes'] }),
+    );
+    const pools = ofType(resources, 'azure.kubernetes.nodepool');
+    expect(pools.map((pool) => pool.resourceId.split('/').at(-3)).sort()).toEqual([
+      'aks-rg-data-2',
+      'aks-rg-data-2',
+    ]);
+    expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+  });
+
   test('a 401 fails the sync with an auth error naming the credential fields', async () => {
     server.injectFault({
       status: 401,
