@@ -157,7 +157,10 @@ export class SyncRun {
       this.lock?.signal.aborted &&
       !LockLostError.isInstance(error) &&
       !StorageError.isInstance(error);
-    this.fatal = lost ? new LockLostError({ cloudId: this.cloud.id, cause: error }) : error;
+    this.fatal = lost ? (this.lock?.lostReason ?? new LockLostError({ cloudId: this.cloud.id, cause: error })) : error;
+    // A lock lost because storage failed is a storage failure too: say both.
+    const cause = LockLostError.isInstance(this.fatal) ? this.fatal.cause : undefined;
+    if (StorageError.isInstance(cause)) this.addError('storage', cause.message);
   }
 
   /** The error group of the fatal failure. */

@@ -63,6 +63,7 @@ export class CloudLock {
   #released = false;
   #renewing: Promise<void> | undefined;
   #writableUntil: number;
+  #renewalError: unknown;
 
   private constructor(
     store: ObjectStore,
@@ -161,7 +162,7 @@ export class CloudLock {
   get held(): boolean {
     if (this.#released || this.#controller.signal.aborted) return false;
     if (performance.now() > this.#writableUntil) {
-      this.markLost();
+      this.#fence();
       return false;
     }
     return true;
@@ -169,8 +170,8 @@ export class CloudLock {
 
   /** Throw LockLostError when the lock is gone or its renewals stopped succeeding; call before every write. */
   assertHeld(): void {
-    if (!this.held && !this.#released) throw new LockLostError({ cloudId: this.cloudId });
-    if (this.#controller.signal.aborted) throw new LockLostError({ cloudId: this.cloudId });
+    if ((!this.held && !this.#released) || this.#controller.signal.aborted)
+      throw this.lostReason ?? new LockLostError({ cloudId: this.cloudId });
   }
 
   /** Extend the TTL; marks the lock lost when someone else took it. */
@@ -186,7 +187,10 @@ export class CloudLock {
       this.#extend(sentAt);
     } catch (error) {
       // A transient storage error is retried at the next tick; the fence stops writes meanwhile.
-      if (!isPreconditionFailed(error)) return;
+      if (!isPreconditionFailed(error)) {
+        this.#renewalError = error;
+        return;
+      }
       // A renewal applied whose response was lost leaves a stale ETag: still ours if it names us.
       const current = await this.#store
         .getJson<LockBody>(CloudLock.key(this.cloudId))
@@ -199,10 +203,28 @@ export class CloudLock {
   }
 
   /** Stop renewing and signal every writer to stop. */
-  markLost(): void {
+  markLost(error: LockLostError = new LockLostError({ cloudId: this.cloudId })): void {
     if (this.#timer) clearInterval(this.#timer);
-    if (!this.#controller.signal.aborted)
-      this.#controller.abort(new LockLostError({ cloudId: this.cloudId }));
+    if (!this.#controller.signal.aborted) this.#controller.abort(error);
+  }
+
+  /** The reason writes stopped: the lost lock, or the renewal failure behind it. */
+  get lostReason(): LockLostError | undefined {
+    const reason = this.#controller.signal.reason;
+    return LockLostError.isInstance(reason) ? reason : undefined;
+  }
+
+  // Renewals stopped succeeding for 80% of a TTL: someone may take over soon, so stop now.
+  #fence(): void {
+    const cause = this.#renewalError;
+    const detail = cause instanceof Error ? ` (last renewal: ${cause.message})` : '';
+    this.markLost(
+      new LockLostError({
+        cloudId: this.cloudId,
+        cause,
+        reason: `its renewals failed for 80% of lock.ttl (${this.#ttlMs / 1000}s)${detail}`,
+      }),
+    );
   }
 
   /** Release the lock if it is still ours: a `released` body written with If-Match on our ETag. */
