@@ -118,7 +118,7 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
       },
       coversRegions: regions,
     });
-    const reports = new AzureScopeReports();
+    const reports = new AzureScopeReports(this.catalog);
     try {
       yield* runSteps({
         steps,

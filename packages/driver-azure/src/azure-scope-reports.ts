@@ -1,4 +1,4 @@
-import type { RuntimeContext, ScopeReport } from '@cloud-inventory/core';
+import type { DriverCatalog, RuntimeContext, ScopeReport } from '@cloud-inventory/core';
 
 /**
  * Collects the scope reports of the listing steps and hands them on once the listing ends, with
@@ -11,6 +11,11 @@ import type { RuntimeContext, ScopeReport } from '@cloud-inventory/core';
 export class AzureScopeReports {
   readonly #complete = new Map<string, ScopeReport>();
   readonly #others: ScopeReport[] = [];
+  readonly #catalog: DriverCatalog;
+
+  constructor(catalog: DriverCatalog) {
+    this.#catalog = catalog;
+  }
 
   /** Keep one report. */
   add(report: ScopeReport): void {
@@ -25,9 +30,21 @@ export class AzureScopeReports {
 
   /** Hand every report to the runtime: the combined complete ones, then the others. */
   flush(runtime: Pick<RuntimeContext, 'reportScope'>): void {
-    for (const report of [...this.#complete.values(), ...this.#others]) runtime.reportScope(report);
+    const complete = [...this.#complete.values()].map((report) => this.#untypedWhenWhole(report));
+    for (const report of [...complete, ...this.#others]) runtime.reportScope(report);
     this.#complete.clear();
     this.#others.length = 0;
+  }
+
+  // Complete for every type of its service: said without types, so the engine also records the
+  // scope's coverage time (it does so only for reports that speak for every type).
+  #untypedWhenWhole(report: ScopeReport): ScopeReport {
+    const service = this.#catalog.services.find((candidate) => candidate.name === report.service);
+    if (!service || !report.resourceTypes) return report;
+    const covered = new Set(report.resourceTypes);
+    if (!service.resourceTypes.every((descriptor) => covered.has(descriptor.type))) return report;
+    const { resourceTypes: _whole, ...untyped } = report;
+    return untyped;
   }
 }
 

@@ -121,9 +121,10 @@ describe('azure through the cloud inventory plugin', () => {
     expect(stored).toContain('DATABASE_URL');
   });
 
-  test('a denied list call deletes nothing of its type', async () => {
+  test('a denied list call deletes nothing of its type, while the other types of the service still delete', async () => {
     await plugin.syncCloud(cloudId);
     estate['azure.compute.virtualmachinescaleset']!.splice(0, 1);
+    const removedMachine = estate['azure.compute.virtualmachine']!.splice(0, 1)[0]!;
     api.injectFault({
       path: armPath(
         '/subscriptions/:subscription/providers/Microsoft.Compute/virtualMachineScaleSets',
@@ -133,10 +134,38 @@ describe('azure through the cloud inventory plugin', () => {
       body: armError('AuthorizationFailed', "no 'Microsoft.Compute/virtualMachineScaleSets/read'"),
     });
     const summary = await plugin.syncCloud(cloudId);
-    expect(summary).toMatchObject({ status: 'partial', deleted: 0 });
+    expect(summary).toMatchObject({ status: 'partial', deleted: 1 });
     const scaleSets = await collect(
       plugin.iterateResources({ cloudId, resourceType: 'azure.compute.virtualmachinescaleset' }),
     );
     expect(scaleSets.filter((resource) => resource.status === 'active')).toHaveLength(2);
+    expect(
+      await plugin.getResource({
+        cloudId,
+        resourceType: 'azure.compute.virtualmachine',
+        resourceId: normalizeAzureResourceId(removedMachine.id as string),
+      }),
+    ).toMatchObject({ status: 'deleted' });
+
+    // Once the call is allowed again, the scale set that is really gone is marked deleted.
+    api.clearFaults();
+    expect(await plugin.syncCloud(cloudId)).toMatchObject({ status: 'succeeded', deleted: 1 });
+  });
+
+  test('an unregistered resource provider deletes nothing of its service and makes the run partial', async () => {
+    await plugin.syncCloud(cloudId);
+    estate['azure.kubernetes.cluster']!.splice(0, 1);
+    api.injectFault({
+      path: /Microsoft\.ContainerService/i,
+      status: 409,
+      times: Number.POSITIVE_INFINITY,
+      body: armError(
+        'MissingSubscriptionRegistration',
+        "The subscription is not registered to use namespace 'Microsoft.ContainerService'.",
+      ),
+    });
+    const summary = await plugin.syncCloud(cloudId);
+    expect(summary).toMatchObject({ status: 'partial', deleted: 0 });
+    expect(JSON.stringify(summary.errors)).toContain('Microsoft.ContainerService');
   });
 });
