@@ -28,7 +28,7 @@ export interface AzureCredentials {
 
 /** Retry policy of the Azure SDK pipeline (429 with Retry-After, 5xx and network errors). */
 export interface AzureRetryOptions extends RetryOptions {
-  /** Kept for symmetry with the other drivers; the Azure SDK waits what Retry-After asks. */
+  /** Cap of one Retry-After wait (a longer one is shortened to this). @default 60000 */
   maximumWaitMs?: number;
 }
 

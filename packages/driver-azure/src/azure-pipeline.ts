@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TokenCredential } from '@azure/core-auth';
 import {
   bearerTokenAuthenticationPolicyName,
+  type HttpHeaders,
   type Pipeline,
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
@@ -70,7 +71,13 @@ export function configureAzurePipeline(pipeline: Pipeline, settings: AzureClient
       phase: 'Sign',
     });
   }
-  pipeline.addPolicy(rateLimitPolicy(settings.onRateLimit), { afterPhase: 'Retry' });
+  pipeline.addPolicy(
+    rateLimitPolicy(
+      settings.onRateLimit,
+      settings.retry?.maximumWaitMs ?? azureDefaultMaximumWaitMs,
+    ),
+    { afterPhase: 'Retry' },
+  );
   pipeline.addPolicy(rawBodyPolicy(), { afterPhase: 'Retry' });
 }
 
@@ -158,11 +165,34 @@ function retryAfterMs(headers: { get(name: string): string | undefined }): numbe
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function rateLimitPolicy(onRateLimit: (report: RateLimitReport) => void): PipelinePolicy {
+/** Default cap of one Retry-After wait. */
+export const azureDefaultMaximumWaitMs = 60_000;
+
+const retryAfterHeaders = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms'];
+
+// The SDK's throttling policy waits whatever Retry-After says; this policy sits below it and
+// shortens the header to the cap first, so one throttled call cannot stall a sync for minutes.
+function capRetryAfter(headers: HttpHeaders, maximumWaitMs: number): number | undefined {
+  const asked = retryAfterMs(headers);
+  if (asked === undefined) return undefined;
+  if (asked <= maximumWaitMs) return asked;
+  for (const name of retryAfterHeaders) headers.delete(name);
+  headers.set('retry-after-ms', String(maximumWaitMs));
+  return maximumWaitMs;
+}
+
+function rateLimitPolicy(
+  onRateLimit: (report: RateLimitReport) => void,
+  maximumWaitMs: number,
+): PipelinePolicy {
   return {
     name: 'cloudInventoryRateLimitPolicy',
     async sendRequest(request, next) {
       const response = await next(request);
+      const waitMs =
+        response.status === 429 || response.status === 503
+          ? capRetryAfter(response.headers, maximumWaitMs)
+          : undefined;
       const service = azureCallContext.getStore()?.service;
       const readings = readAzureRateLimitHeaders(response.headers);
       const report: RateLimitReport = {};
@@ -173,7 +203,6 @@ function rateLimitPolicy(onRateLimit: (report: RateLimitReport) => void): Pipeli
       }
       if (response.status === 429) {
         report.reason = 'throttled';
-        const waitMs = retryAfterMs(response.headers);
         if (waitMs !== undefined) report.waitMs = waitMs;
       }
       if (readings || response.status === 429) {

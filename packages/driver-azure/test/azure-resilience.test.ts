@@ -45,6 +45,22 @@ describe('azure throttling, retries and rate-limit headers', () => {
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
   });
 
+  test('caps a long Retry-After at config.retry.maximumWaitMs', async () => {
+    server.injectFault({ path: machines, status: 429, retryAfterSeconds: 120, times: 1 });
+    const started = Date.now();
+    const { resources, runtime } = await listAll(
+      createTestDriver(server, {
+        services: ['compute'],
+        retry: { maximumAttempts: 3, baseDelayMs: 5, maximumDelayMs: 20, maximumWaitMs: 300 },
+      }),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ofType(resources, 'azure.compute.virtualmachine')).toHaveLength(4);
+    expect(runtime.rateLimits).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: 'throttled', waitMs: 300 })]),
+    );
+  });
+
   test('retries a 5xx and completes', async () => {
     const fault = server.injectFault({ path: machines, status: 503, times: 2 });
     const { resources, runtime } = await listAll(
