@@ -234,9 +234,12 @@ const services: ServiceDescriptor[] = [
   },
   {
     name: 'frontdoor',
-    description: 'Azure Front Door (classic) profiles',
+    description: 'Azure Front Door Standard/Premium profiles and classic Front Doors',
     resourceTypes: [
-      armType('azure.frontdoor.frontdoor', 'Front Door', {
+      armType('azure.frontdoor.frontdoor', 'Front Door (classic)', {
+        volatilePaths: ['properties.resourceState'],
+      }),
+      armType('azure.frontdoor.profile', 'Front Door Standard/Premium profile', {
         volatilePaths: ['properties.resourceState'],
       }),
     ],

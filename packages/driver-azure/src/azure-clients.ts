@@ -33,6 +33,7 @@ const clientLoaders = {
   eventHub: async () => (await import('@azure/arm-eventhub')).EventHubManagementClient,
   serviceBus: async () => (await import('@azure/arm-servicebus')).ServiceBusManagementClient,
   frontDoor: async () => (await import('@azure/arm-frontdoor')).FrontDoorManagementClient,
+  cdn: async () => (await import('@azure/arm-cdn')).CdnManagementClient,
 };
 
 /** The `@azure/arm-*` clients the driver uses, by short name. */

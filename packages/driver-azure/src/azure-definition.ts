@@ -62,6 +62,8 @@ export function subscriptionList(definition: {
   provider: string;
   path: string;
   pager: (clients: AzureSubscriptionClients, options: AzureCallOptions) => Promise<AzurePager>;
+  /** Objects of the list that are of this type (a list that also serves other kinds). */
+  keep?: (object: ArmObject) => boolean;
   /** Children carried inside each object (a virtual network's subnets). */
   embedded?: { resourceType: string; items: (parent: ArmObject) => unknown };
 }): AzureListDefinition {
@@ -77,6 +79,7 @@ export function subscriptionList(definition: {
     async *list(clients, options) {
       const pager = await definition.pager(clients, options);
       for await (const object of listArmObjects(pager, definition.service)) {
+        if (definition.keep && !definition.keep(object)) continue;
         yield { resourceType: definition.resourceType, object };
         if (!embedded) continue;
         const children = embedded.items(object);

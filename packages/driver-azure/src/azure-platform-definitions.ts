@@ -115,4 +115,13 @@ export const azurePlatformDefinitions: AzureListDefinition[] = [
     path: `${subscription}/providers/Microsoft.Network/frontDoors`,
     pager: async (clients, options) => (await clients.get('frontDoor')).frontDoors.list(options),
   }),
+  subscriptionList({
+    service: 'frontdoor',
+    resourceType: 'azure.frontdoor.profile',
+    provider: 'Microsoft.Cdn',
+    path: `${subscription}/providers/Microsoft.Cdn/profiles`,
+    pager: async (clients, options) => (await clients.get('cdn')).profiles.list(options),
+    // The same list serves classic CDN profiles; Front Door Standard/Premium are these SKUs.
+    keep: (object) => /_AzureFrontDoor$/i.test(String((object.sku as { name?: unknown })?.name)),
+  }),
 ];

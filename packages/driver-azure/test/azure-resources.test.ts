@@ -22,7 +22,9 @@ describe('azure resources', () => {
         const expected =
           type === 'azure.network.subnet'
             ? estate['azure.network.virtualnetwork']!.length * 2
-            : estate[type]!.length;
+            : type === 'azure.frontdoor.profile'
+              ? 2 // the classic CDN profile of the same list is left out
+              : estate[type]!.length;
         expect(ofType(resources, type), type).toHaveLength(expected);
         expect(ofType(resources, type).every((resource) => resource.service === service.name)).toBe(
           true,
