@@ -38,6 +38,9 @@ const services: ServiceDescriptor[] = [
         secretPaths: [
           'properties.virtualMachineProfile.osProfile.customData',
           'properties.virtualMachineProfile.userData',
+          // Public extension settings: script URLs often carry SAS tokens, commands often secrets.
+          'properties.virtualMachineProfile.extensionProfile.extensions[*].properties.settings.fileUris',
+          'properties.virtualMachineProfile.extensionProfile.extensions[*].properties.settings.commandToExecute',
         ],
       }),
       armType('azure.compute.availabilityset', 'Availability set'),
@@ -181,6 +184,7 @@ const services: ServiceDescriptor[] = [
         secretPaths: [
           'properties.siteConfig.appSettings[*].value',
           'properties.siteConfig.connectionStrings[*].connectionString',
+          'properties.siteConfig.azureStorageAccounts.*.accessKey',
         ],
       }),
     ],

@@ -118,7 +118,21 @@ describe('azure through the cloud inventory plugin', () => {
     );
     const stored = JSON.stringify(site);
     expect(stored).not.toContain('fixture-secret');
+    expect(stored).not.toContain('fixture-storage-access-key');
     expect(stored).toContain('DATABASE_URL');
+    expect(stored).toContain('/mounts/media');
+    const scaleSet = await plugin.getVersion(
+      {
+        cloudId,
+        resourceType: 'azure.compute.virtualmachinescaleset',
+        resourceId: idOf(estate, 'azure.compute.virtualmachinescaleset', 'vmss-rg-prod'),
+      },
+      1,
+    );
+    const scaleSetText = JSON.stringify(scaleSet);
+    expect(scaleSetText).toContain('CustomScript');
+    expect(scaleSetText).not.toContain('fixture-sas-signature');
+    expect(scaleSetText).not.toContain('fixture-bootstrap-token');
   });
 
   test('a denied list call deletes nothing of its type, while the other types of the service still delete', async () => {
