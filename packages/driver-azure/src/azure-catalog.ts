@@ -173,7 +173,8 @@ const services: ServiceDescriptor[] = [
     description: 'App Service plans and web, API and function apps',
     resourceTypes: [
       armType('azure.appservice.plan', 'App Service plan', {
-        volatilePaths: ['properties.numberOfSites', 'properties.status'],
+        // Autoscale changes the worker count.
+        volatilePaths: ['properties.numberOfSites', 'properties.status', 'sku.capacity'],
       }),
       armType('azure.appservice.webapp', 'Web, API or function app (`kind` tells which)', {
         volatilePaths: [
@@ -223,7 +224,8 @@ const services: ServiceDescriptor[] = [
     description: 'Event Hubs namespaces',
     resourceTypes: [
       armType('azure.eventhub.namespace', 'Event Hubs namespace', {
-        volatilePaths: ['properties.status', 'properties.updatedAt'],
+        // Auto-inflate changes the throughput units.
+        volatilePaths: ['properties.status', 'properties.updatedAt', 'sku.capacity'],
       }),
     ],
   },

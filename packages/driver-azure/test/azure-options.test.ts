@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@cloud-inventory/core';
 import { describe, expect, test } from 'vitest';
+import { createAzureCredential, StaticAccessTokenCredential } from '../src/azure-credential.ts';
 import {
   resolveAzureCredentialSource,
   resolveAzureSubscriptionIds,
@@ -98,5 +99,24 @@ describe('azure options', () => {
       createAzureDriver({ id: 'a', driver: 'azure', credentials, config });
     expect(driver({ subscriptionId: 'sub' }).accountId).toBe('sub');
     expect(driver({ subscriptionId: 'sub' }, { accountId: 'mine' }).accountId).toBe('mine');
+  });
+});
+
+describe('azure credentials', () => {
+  test('an access token needs no @azure/identity; a service principal is a ClientSecretCredential', async () => {
+    const token = await createAzureCredential({ kind: 'access-token', token: 'pre-issued' });
+    expect(token).toBeInstanceOf(StaticAccessTokenCredential);
+    expect((await token.getToken('https://management.azure.com/.default'))?.token).toBe(
+      'pre-issued',
+    );
+    const principal = await createAzureCredential({
+      kind: 'service-principal',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      clientId: '0b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      clientSecret: 'not-a-real-secret',
+    });
+    expect(principal.constructor.name).toBe('ClientSecretCredential');
+    const fallback = await createAzureCredential({ kind: 'default' });
+    expect(fallback.constructor.name).toBe('DefaultAzureCredential');
   });
 });
