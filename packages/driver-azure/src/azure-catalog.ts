@@ -143,7 +143,8 @@ const services: ServiceDescriptor[] = [
   },
   {
     name: 'dns',
-    description: 'Public DNS zones and their record sets, private DNS zones',
+    description:
+      'Public DNS zones and their record sets, private DNS zones with their record sets and virtual network links',
     resourceTypes: [
       armType('azure.dns.zone', 'Public DNS zone', {
         volatilePaths: ['properties.numberOfRecordSets'],
@@ -155,6 +156,10 @@ const services: ServiceDescriptor[] = [
           'properties.numberOfVirtualNetworkLinks',
           'properties.numberOfVirtualNetworkLinksWithRegistration',
         ],
+      }),
+      armType('azure.dns.privaterecordset', 'Record set of a private DNS zone'),
+      armType('azure.dns.virtualnetworklink', 'Virtual network link of a private DNS zone', {
+        volatilePaths: ['properties.virtualNetworkLinkState'],
       }),
     ],
   },

@@ -40,6 +40,32 @@ export const azurePlatformDefinitions: AzureListDefinition[] = [
     path: `${subscription}/providers/Microsoft.Network/privateDnsZones`,
     pager: async (clients, options) => (await clients.get('privateDns')).privateZones.list(options),
   }),
+  childList({
+    service: 'dns',
+    resourceType: 'azure.dns.privaterecordset',
+    provider: 'Microsoft.Network',
+    parentPath: `${subscription}/providers/Microsoft.Network/privateDnsZones`,
+    path: `${subscription}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/privateDnsZones/{privateZoneName}/ALL`,
+    parents: async (clients, options) =>
+      (await clients.get('privateDns')).privateZones.list(options),
+    children: async (clients, parent, options) =>
+      (await clients.get('privateDns')).recordSets.list(parent.resourceGroup, parent.name, options),
+  }),
+  childList({
+    service: 'dns',
+    resourceType: 'azure.dns.virtualnetworklink',
+    provider: 'Microsoft.Network',
+    parentPath: `${subscription}/providers/Microsoft.Network/privateDnsZones`,
+    path: `${subscription}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/privateDnsZones/{privateZoneName}/virtualNetworkLinks`,
+    parents: async (clients, options) =>
+      (await clients.get('privateDns')).privateZones.list(options),
+    children: async (clients, parent, options) =>
+      (await clients.get('privateDns')).virtualNetworkLinks.list(
+        parent.resourceGroup,
+        parent.name,
+        options,
+      ),
+  }),
   subscriptionList({
     service: 'resources',
     resourceType: 'azure.resources.resourcegroup',

@@ -49,6 +49,8 @@ export interface AzureStepsOptions {
   coversRegions: CoveredRegions;
 }
 
+const recordSetTypes = new Set(['azure.dns.recordset', 'azure.dns.privaterecordset']);
+
 /** The CloudResource of one listed ARM object, or undefined when it has no id. */
 export function azureResource(
   listed: AzureListedObject,
@@ -59,8 +61,7 @@ export function azureResource(
   if (typeof object.id !== 'string' || object.id.trim() === '') return undefined;
   const resourceGroup = parseAzureResourceId(object.id).resourceGroup;
   // Record sets keep their tags in `properties.metadata`.
-  const tags =
-    listed.resourceType === 'azure.dns.recordset' ? object.properties?.metadata : object.tags;
+  const tags = recordSetTypes.has(listed.resourceType) ? object.properties?.metadata : object.tags;
   return buildResource({
     provider: 'azure',
     accountId: subscriptionId,

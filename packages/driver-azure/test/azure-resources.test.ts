@@ -122,6 +122,12 @@ describe('azure resources', () => {
     expect(ofType(resources, 'azure.dns.zone').every((zone) => zone.region === 'global')).toBe(
       true,
     );
+    const privateRecords = ofType(resources, 'azure.dns.privaterecordset');
+    expect(privateRecords).toHaveLength(4);
+    expect(privateRecords.every((record) => record.region === 'global')).toBe(true);
+    expect(privateRecords[0]!.tags).toEqual({ team: 'data' });
+    expect(privateRecords[0]!.resourceId).toMatch(/\/privatednszones\/[^/]+\/a\/stcontoso[12]$/);
+    expect(ofType(resources, 'azure.dns.virtualnetworklink')).toHaveLength(4);
 
     const gateways = ofType(resources, 'azure.network.virtualnetworkgateway');
     expect(gateways.map((gateway) => gateway.name).sort()).toEqual(['vpngw-prod', 'vpngw-prod-2']);
