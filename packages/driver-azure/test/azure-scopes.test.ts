@@ -1,5 +1,9 @@
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
-import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import {
+  collectResources,
+  createTestRuntime,
+  type FakeProviderServer,
+} from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   armError,
@@ -247,5 +251,39 @@ describe('azure scopes, partial permissions and filters', () => {
       runtime.scopes.every((scope) => scope.resourceTypes?.join() === 'azure.network.subnet'),
     ).toBe(true);
     expect(server.requests.some((entry) => /loadBalancers$/i.test(entry.path))).toBe(false);
+  });
+
+  test('without the location list, listings cover only the locations they met', async () => {
+    server.injectFault({
+      path: /\/locations$/,
+      status: 403,
+      times: Number.POSITIVE_INFINITY,
+      body: armError(
+        'AuthorizationFailed',
+        "no 'Microsoft.Resources/subscriptions/locations/read'",
+      ),
+    });
+    const { resources, runtime } = await listAll(
+      createTestDriver(server, { services: ['compute'] }),
+    );
+    expect(ofType(resources, 'azure.compute.virtualmachine')).toHaveLength(4);
+    const regions = new Set(runtime.scopes.map((scope) => scope.region));
+    // westus has no compute resource and is not known without the location list.
+    expect(regions).toEqual(new Set(['global', 'eastus', 'westeurope']));
+  });
+
+  test('a cancelled sync stops promptly', async () => {
+    // Every call takes 200 ms, so the abort lands mid-listing.
+    server.injectFault({ latencyMs: 200, times: Number.POSITIVE_INFINITY });
+    const controller = new AbortController();
+    const driver = createTestDriver(server);
+    await driver.initialize();
+    const runtime = createTestRuntime();
+    const listing = collectResources(driver, { runtime, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('cancelled by the test')), 20);
+    const started = Date.now();
+    const error = await rejectionOf(listing);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(Error);
   });
 });
