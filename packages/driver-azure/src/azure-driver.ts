@@ -17,7 +17,7 @@ import {
 import { azureCatalog } from './azure-catalog.ts';
 import { AzureSubscriptionClients, createAzureSubscriptionClient } from './azure-clients.ts';
 import { createAzureCredential } from './azure-credential.ts';
-import { azureCredentialError, toAzureError } from './azure-errors.ts';
+import { AzureNoSubscriptionError, azureCredentialError, toAzureError } from './azure-errors.ts';
 import {
   type AzureCredentials,
   type AzureDriverConfig,
@@ -145,12 +145,17 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
   async #subscriptionIds(signal: AbortSignal): Promise<string[]> {
     const configured = resolveAzureSubscriptionIds(this.credentials, this.config);
     if (configured.length > 0) return configured;
+    let listed: string[];
     try {
-      return await listAzureSubscriptionIds(await this.#subscriptions(), signal);
+      listed = await listAzureSubscriptionIds(await this.#subscriptions(), signal);
     } catch (error) {
       if (isCredentialError(error)) throw azureCredentialError(error, 'listing subscriptions');
       throw toAzureError(error);
     }
+    // NOTE: an empty list is not "everything was deleted": a credential that lost its role
+    // assignments sees no subscription, and a run that reports nothing would count as complete.
+    if (listed.length === 0) throw new AzureNoSubscriptionError();
+    return listed;
   }
 }
 

@@ -44,6 +44,17 @@ export class AzureProviderNotRegisteredError extends DriverError {
   }
 }
 
+/** The credential can list no (readable) subscription and none is configured: class `auth`, nothing listed or deleted. */
+export class AzureNoSubscriptionError extends DriverError {
+  constructor() {
+    super({
+      message: `The Azure credential can list no enabled subscription, and none is configured. Grant it the Reader role on the subscriptions to inventory, or name them in credentials.subscriptionId (${azureEnvironmentVariables.subscriptionId}) or config.subscriptionIds.`,
+      errorClass: 'auth',
+      retryable: false,
+    });
+  }
+}
+
 /** What a failing Azure list call becomes: a not-registered provider named, anything else classified with the call named. */
 export function toAzureStepError(
   error: unknown,

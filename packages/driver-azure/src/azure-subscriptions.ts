@@ -5,12 +5,13 @@ import { azureCredentialError } from './azure-errors.ts';
 import { listArmObjects } from './azure-paging.ts';
 import { normalizeAzureLocation } from './azure-resource-ids.ts';
 
-/** Subscription states that can still be read (Disabled and Deleted ones cannot). */
-const readableStates = new Set(['enabled', 'warned', 'warning', 'pastdue']);
+// NOTE: a Disabled subscription is read-only but still readable, and its resources still exist; a
+// listing that fails there fails only its steps. Only a Deleted one is left out.
+const goneStates = new Set(['deleted']);
 
 const locationConcurrency = 8;
 
-/** Every readable subscription the credentials can list (`GET /subscriptions`). */
+/** Every subscription the credentials can list (`GET /subscriptions`), except deleted ones. */
 export async function listAzureSubscriptionIds(
   client: SubscriptionClient,
   signal: AbortSignal,
@@ -20,7 +21,7 @@ export async function listAzureSubscriptionIds(
   for await (const subscription of listArmObjects(pager, 'subscriptions')) {
     const id = subscription.subscriptionId;
     const state = typeof subscription.state === 'string' ? subscription.state.toLowerCase() : '';
-    if (typeof id === 'string' && id !== '' && (state === '' || readableStates.has(state))) {
+    if (typeof id === 'string' && id !== '' && !goneStates.has(state)) {
       ids.push(id);
     }
   }

@@ -4,7 +4,7 @@ export {
   AzureDriver,
   createAzureDriver,
 } from './azure-driver.ts';
-export { AzureProviderNotRegisteredError } from './azure-errors.ts';
+export { AzureNoSubscriptionError, AzureProviderNotRegisteredError } from './azure-errors.ts';
 export {
   type AzureCredentials,
   type AzureDriverConfig,

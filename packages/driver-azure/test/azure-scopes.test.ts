@@ -286,4 +286,12 @@ describe('azure scopes, partial permissions and filters', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(Error);
   });
+
+  test('a credential that lists no subscription fails the sync instead of reporting an empty cloud', async () => {
+    server.addRoutes([{ path: '/subscriptions', fixture: { value: [] } }]);
+    const error = await rejectionOf(listAll(createTestDriver(server)));
+    expect(DriverError.isInstance(error)).toBe(true);
+    expect((error as DriverError).errorClass).toBe('auth');
+    expect(error.message).toContain('config.subscriptionIds');
+  });
 });
