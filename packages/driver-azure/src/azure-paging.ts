@@ -1,4 +1,4 @@
-import { type AzureCallContext, azureCallContext } from './azure-pipeline.ts';
+import { type AzureCallContext, azureCallContext } from './azure-call-context.ts';
 
 /** The raw ARM object of a list page (`value[*]`): the payload as ARM sent it. */
 export interface ArmObject {

@@ -1,27 +1,14 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TokenCredential } from '@azure/core-auth';
 import {
   bearerTokenAuthenticationPolicyName,
-  type HttpHeaders,
   type Pipeline,
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
 import type { RateLimitReport } from '@cloud-inventory/core';
 import { isLoopbackHost } from '@cloud-inventory/driver-kit';
+import { azureCallContext } from './azure-call-context.ts';
 import type { AzureRetryOptions } from './azure-options.ts';
-
-/** What the policies of one list call need: where raw page bodies go and the service named in reports. */
-export interface AzureCallContext {
-  /** Service of the step, for rate-limit reports. */
-  service: string;
-  /** Raw JSON bodies of the successful GETs of this page call, in order. */
-  bodies: unknown[];
-  /** ARM's error (`{ error: { code, message } }`) of the last failed response, which some SDK errors drop. */
-  armError?: { code?: string; message: string };
-}
-
-/** The call context of the SDK request under way (set around each page fetch). */
-export const azureCallContext = new AsyncLocalStorage<AzureCallContext>();
+import { azureDefaultMaximumWaitMs, rateLimitPolicy } from './azure-rate-limits.ts';
 
 /** Options every ARM client of one driver instance gets. */
 export interface AzureClientSettings {
@@ -126,93 +113,4 @@ function parseJson(text: string | null | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** ARM's remaining-calls headers: subscription and tenant reads, and per-resource-provider budgets. */
-export function readAzureRateLimitHeaders(headers: {
-  get(name: string): string | undefined;
-}): Record<string, number> | undefined {
-  const readings: Record<string, number> = {};
-  for (const name of [
-    'x-ms-ratelimit-remaining-subscription-reads',
-    'x-ms-ratelimit-remaining-subscription-global-reads',
-    'x-ms-ratelimit-remaining-tenant-reads',
-  ]) {
-    const value = Number(headers.get(name));
-    if (headers.get(name) !== undefined && Number.isFinite(value)) readings[name] = value;
-  }
-  // `Microsoft.Compute/HighCostGet3Min;139,Microsoft.Compute/HighCostGet30Min;699`
-  for (const entry of (headers.get('x-ms-ratelimit-remaining-resource') ?? '').split(',')) {
-    const [policy, count] = entry.split(';');
-    const value = Number(count);
-    if (policy && policy.trim() !== '' && count !== undefined && Number.isFinite(value)) {
-      readings[policy.trim()] = value;
-    }
-  }
-  return Object.keys(readings).length === 0 ? undefined : readings;
-}
-
-function retryAfterMs(headers: { get(name: string): string | undefined }): number | undefined {
-  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
-    const value = Number(headers.get(name));
-    if (headers.get(name) !== undefined && Number.isFinite(value)) return value;
-  }
-  const header = headers.get('retry-after');
-  if (header === undefined) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** Default cap of one Retry-After wait. */
-export const azureDefaultMaximumWaitMs = 60_000;
-
-const retryAfterHeaders = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms'];
-
-// The SDK's throttling policy waits whatever Retry-After says; this policy sits below it and
-// shortens the header to the cap first, so one throttled call cannot stall a sync for minutes.
-function capRetryAfter(headers: HttpHeaders, maximumWaitMs: number): number | undefined {
-  const asked = retryAfterMs(headers);
-  if (asked === undefined) return undefined;
-  if (asked <= maximumWaitMs) return asked;
-  for (const name of retryAfterHeaders) headers.delete(name);
-  headers.set('retry-after-ms', String(maximumWaitMs));
-  return maximumWaitMs;
-}
-
-function rateLimitPolicy(
-  onRateLimit: (report: RateLimitReport) => void,
-  maximumWaitMs: number,
-): PipelinePolicy {
-  return {
-    name: 'cloudInventoryRateLimitPolicy',
-    async sendRequest(request, next) {
-      const response = await next(request);
-      const waitMs =
-        response.status === 429 || response.status === 503
-          ? capRetryAfter(response.headers, maximumWaitMs)
-          : undefined;
-      const service = azureCallContext.getStore()?.service;
-      const readings = readAzureRateLimitHeaders(response.headers);
-      const report: RateLimitReport = {};
-      if (service) report.service = service;
-      if (readings) {
-        report.remaining = Math.min(...Object.values(readings));
-        report.budgets = readings;
-      }
-      if (response.status === 429) {
-        report.reason = 'throttled';
-        if (waitMs !== undefined) report.waitMs = waitMs;
-      }
-      if (readings || response.status === 429) {
-        try {
-          onRateLimit(report);
-        } catch {
-          // A failing listener must not fail the sync.
-        }
-      }
-      return response;
-    },
-  };
 }

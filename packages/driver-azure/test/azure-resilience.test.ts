@@ -1,6 +1,6 @@
 import { type FakeProviderServer, nextLinkPages } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readAzureRateLimitHeaders } from '../src/azure-pipeline.ts';
+import { readAzureRateLimitHeaders } from '../src/azure-rate-limits.ts';
 import { createTestDriver, listAll, ofType, startArm } from './azure-test-helpers.ts';
 import { createAzureEstate } from './fixtures/azure-estate.ts';
 import { armPath } from './fixtures/azure-fixtures.ts';
