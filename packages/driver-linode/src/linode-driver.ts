@@ -3,7 +3,6 @@ import {
   type CloudDriverOptions,
   type CloudResource,
   type DriverCatalog,
-  DriverError,
   type ListOptions,
   type RuntimeContext,
 } from '@cloud-inventory/core';
@@ -91,7 +90,11 @@ export class LinodeDriver extends BaseCloudDriver<LinodeCredentials, LinodeDrive
       });
       return typeof account?.euuid === 'string' && account.euuid ? account.euuid : undefined;
     } catch (error) {
-      const wrapped = linodeError(error, { service: 'account', call: 'GET /v4/account' });
+      const wrapped = linodeError(error, {
+        service: 'account',
+        call: 'GET /v4/account',
+        action: 'reading the account id',
+      });
       if (isCredentialError(error)) throw toLinodeRunError(wrapped);
       this.logger.warn(
         'Linode account id could not be read; set config.accountId or grant account:read_only',
@@ -203,7 +206,8 @@ async function* withLinodeErrors(
   try {
     yield* listing;
   } catch (error) {
-    if (signal.aborted || !(error instanceof Error || DriverError.isInstance(error))) throw error;
+    // A stopped sync is not the call's failure: let the abort reason through as it is.
+    if (signal.aborted) throw error;
     throw linodeError(error, { service: definition.service, call: definition.call });
   }
 }

@@ -36,13 +36,14 @@ function scopeHint(service: string | undefined, statusCode: number | undefined):
 /** Wrap an error of one Linode call so its message names Linode, the service, the call and what to grant. */
 export function linodeError(
   error: unknown,
-  context: { service: string; call?: string },
+  context: { service: string; call?: string; action?: string },
 ): DriverError {
   const statusCode = statusCodeOf(error);
   const original = error instanceof Error ? error.message : String(error);
   const where = context.call ? ` (${context.call})` : '';
+  const action = context.action ?? `listing ${context.service}`;
   return new DriverError({
-    message: `Linode: listing ${context.service}${where} failed: ${original}${scopeHint(context.service, statusCode)}`,
+    message: `Linode: ${action}${where} failed: ${original}${scopeHint(context.service, statusCode)}`,
     errorClass: classifyError(error),
     service: context.service,
     retryable: DriverError.isInstance(error) ? error.retryable : undefined,

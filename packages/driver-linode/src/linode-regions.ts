@@ -67,7 +67,11 @@ export async function listLinodeRegions(
     return { names: [...names].sort(), fromApi: true };
   } catch (error) {
     if (signal.aborted) throw error;
-    const wrapped = linodeError(error, { service: 'regions', call: 'GET /v4/regions' });
+    const wrapped = linodeError(error, {
+      service: 'regions',
+      call: 'GET /v4/regions',
+      action: 'listing the regions',
+    });
     if (isCredentialError(error)) throw wrapped;
     logger.warn('Linode regions could not be listed; using the built-in list', {
       error: wrapped.message,
