@@ -116,12 +116,9 @@ describe('linode through the cloud inventory plugin', () => {
     });
   });
 
-  // NOTE: expected to fail until the engine combines several type-limited scope reports of one
-  // (service, region): today it keeps the last one only, so the types of the other step of
-  // kubernetes, domains and databases are never complete and nothing of them is deleted (cluster
-  // 203 stays active). When the engine fix lands this test passes and `test.fails` turns red:
-  // make it a plain `test`.
-  test.fails('deletes children and parents of services listed in two steps', async () => {
+  // Kubernetes, domains and databases report two type-limited scopes per region (one per step);
+  // the engine combines them, so parents and children are both deleted.
+  test('deletes children and parents of services listed in two steps', async () => {
     await plugin.syncCloud(cloudId);
     estate.pools[201]!.splice(2, 1);
     estate.clusters.splice(2, 1);
