@@ -56,7 +56,7 @@ export class AzureMockDriver extends MockCloudDriver {
   }
 }
 
-/** `linode-mock`: instances, volumes, LKE, NodeBalancers, firewalls, domains. */
+/** `linode-mock`: instances, LKE, volumes, NodeBalancers, firewalls, VPCs, domains and records, MySQL databases. */
 export class LinodeMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, linodeMockProvider);
