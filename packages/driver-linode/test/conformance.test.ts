@@ -3,21 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { createLinodeDriver, linodeCatalog } from '../src/driver.ts';
 import { linodeCredentials, linodeFixtures } from './fixtures/linode-fixtures.ts';
 
-// NOTE: the suite's "reports a scope for everything it lists" refuses two reports for one
-// (service, region), but the kit's step model (runSteps) reports one per step, each limited to its
-// resource types: kubernetes, vpcs, domains and databases have two steps. That check is expected
-// to fail until the testkit knows type-limited reports (then `test.fails` fails: drop this
-// wrapper); the step-aware version of the same check is added below.
-const stepModelConflict = 'reports a scope for everything it lists';
-
-function registerTest(name: string, body: () => Promise<void>, timeout?: number): void {
-  if (name === stepModelConflict) test.fails(name, body, timeout);
-  else test(name, body, timeout);
-}
-
 runDriverConformance({
   describe,
-  test: registerTest,
+  test,
   name: 'linode',
   createDriver: ({ endpoint, credentials, config, retry }) =>
     createLinodeDriver({
@@ -35,6 +23,7 @@ runDriverConformance({
     secretTypes: ['linode.stackscript', 'linode.nodebalancer'],
   },
   additionalTests: ({ test: register, startServer, runDriver }) => {
+    // Stricter than the suite's own check: exactly one complete step covers each resource.
     register(
       'reports one complete scope per step and region, covering every resource',
       async () => {
