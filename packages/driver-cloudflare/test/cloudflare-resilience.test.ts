@@ -122,7 +122,9 @@ describe('cloudflare throttling, retries and credentials', () => {
     );
     expect(others.length).toBeGreaterThan(10);
     expect(others.every((scope) => scope.status === 'complete')).toBe(true);
-    expect(resources.filter((item) => item.resourceType === 'cloudflare.access.policy')).toHaveLength(3);
+    expect(
+      resources.filter((item) => item.resourceType === 'cloudflare.access.policy'),
+    ).toHaveLength(3);
   });
 
   test("a denied enrichment (a Worker's schedules) keeps the script and completes the step", async () => {
@@ -132,7 +134,9 @@ describe('cloudflare throttling, retries and credentials', () => {
       times: Number.POSITIVE_INFINITY,
       body: errorEnvelope(10000, 'Authentication error'),
     });
-    const { resources, runtime } = await listAll(createTestDriver(server, { services: ['workers'] }));
+    const { resources, runtime } = await listAll(
+      createTestDriver(server, { services: ['workers'] }),
+    );
     const scripts = resources.filter((item) => item.resourceType === 'cloudflare.workers.script');
     expect(scripts.map((item) => item.resourceId)).toEqual(['router', 'nightly-report', 'auth']);
     const nightly = scripts[1]!;

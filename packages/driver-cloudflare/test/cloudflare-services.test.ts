@@ -42,9 +42,10 @@ describe('cloudflare services', () => {
     ]) {
       expect(pagesOf(`${prefix}/accounts/${accountId}/${path}`, 'page'), path).toEqual(['1', '2']);
     }
-    expect(
-      pagesOf(`${prefix}/zones/${zoneIds.example}/ssl/certificate_packs`, 'page'),
-    ).toEqual(['1', '2']);
+    expect(pagesOf(`${prefix}/zones/${zoneIds.example}/ssl/certificate_packs`, 'page')).toEqual([
+      '1',
+      '2',
+    ]);
     // cursor lists: the R2 buckets and the rulesets.
     const bucketCalls = server.requestsTo(`${prefix}/accounts/${accountId}/r2/buckets`);
     expect(bucketCalls.filter((entry) => entry.query.cursor).length).toBeGreaterThanOrEqual(1);
@@ -57,9 +58,7 @@ describe('cloudflare services', () => {
   test('lists the zones of the account only, and the zone children of those zones only', async () => {
     const { resources } = await listAll(createTestDriver(server));
     const zones = byId(resources, 'cloudflare.zones.zone');
-    expect([...zones.keys()].sort()).toEqual(
-      [zoneIds.example, zoneIds.shop, zoneIds.docs].sort(),
-    );
+    expect([...zones.keys()].sort()).toEqual([zoneIds.example, zoneIds.shop, zoneIds.docs].sort());
     expect(server.requestsTo(`${prefix}/zones/${zoneIds.foreign}/*`)).toHaveLength(0);
     expect(resources.some((item) => item.name === 'not-ours.example')).toBe(false);
   });
@@ -145,7 +144,9 @@ describe('cloudflare services', () => {
         .map((scope) => `${scope.region}:${scope.status}`)
         .sort(),
     ).toEqual(
-      ['apac', 'eeur', 'enam', 'global', 'oc', 'weur', 'wnam'].map((region) => `${region}:complete`),
+      ['apac', 'eeur', 'enam', 'global', 'oc', 'weur', 'wnam'].map(
+        (region) => `${region}:complete`,
+      ),
     );
   });
 
