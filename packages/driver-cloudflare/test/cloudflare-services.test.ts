@@ -205,4 +205,29 @@ describe('cloudflare services', () => {
     expect(resources).toHaveLength(3);
     expect(server.requests.every((entry) => entry.headers.authorization === undefined)).toBe(true);
   });
+
+  test('include / exclude pick types; a call whose types are all filtered out is not made', async () => {
+    const zonesOnly = await listAll(createTestDriver(server), {
+      include: ['cloudflare.zones.zone', 'cloudflare.pages.deployment'],
+    });
+    expect(new Set(zonesOnly.resources.map((item) => item.resourceType))).toEqual(
+      new Set(['cloudflare.zones.zone', 'cloudflare.pages.deployment']),
+    );
+    expect(server.requestsTo(`${prefix}/zones/:zone/dns_records`)).toHaveLength(0);
+    expect(server.requestsTo(`${prefix}/accounts/${accountId}/storage/kv/namespaces`)).toHaveLength(
+      0,
+    );
+    expect(
+      zonesOnly.runtime.scopes
+        .map((scope) => `${scope.service}:${scope.resourceTypes?.join(',')}`)
+        .sort(),
+    ).toEqual(['pages:cloudflare.pages.deployment', 'zones:cloudflare.zones.zone']);
+
+    server.reset();
+    const withoutRecords = await listAll(createTestDriver(server, { services: ['zones'] }), {
+      exclude: ['cloudflare.zones.dns-record'],
+    });
+    expect(withoutRecords.resources).toHaveLength(3);
+    expect(server.requestsTo(`${prefix}/zones/:zone/dns_records`)).toHaveLength(0);
+  });
 });
