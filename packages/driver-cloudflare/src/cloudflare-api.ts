@@ -114,6 +114,8 @@ export async function* listCloudflare<Item = Record<string, unknown>>(
       fetchPage: ({ cursor }) => fetch({ ...perPage, ...(cursor ? { cursor } : {}) }),
       items,
       nextCursor: (body) => body?.result_info?.cursor,
+      // NOTE: an empty page ends the list even if it carries a cursor (Cloudflare sends none then).
+      stopOnEmptyPage: true,
     });
     return;
   }

@@ -84,13 +84,14 @@ export class CloudflareDriver extends BaseCloudDriver<
       ...filters,
     });
     if (services.length === 0) return;
-    // Only R2 buckets carry a location; `global` in config.regions names everything else.
-    const configuredRegions = this.config.regions?.filter((region) => region !== 'global');
-    const regions = filterRegions({
-      all: cloudflareKnownLocations,
-      regions: configuredRegions,
-      ...filters,
-    });
+    // Only R2 buckets carry a location; `global` in config.regions names everything else, so
+    // `regions: ['global']` keeps no location at all.
+    const configured = this.config.regions ?? [];
+    const locations = configured.filter((region) => region !== 'global');
+    const regions =
+      configured.length > 0 && locations.length === 0
+        ? []
+        : filterRegions({ all: cloudflareKnownLocations, regions: locations, ...filters });
     const keepRegion =
       regions.length < cloudflareKnownLocations.length ? new Set(regions) : undefined;
     const steps = cloudflareSteps({

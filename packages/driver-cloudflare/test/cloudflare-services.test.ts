@@ -158,6 +158,16 @@ describe('cloudflare services', () => {
       resources.filter((item) => item.resourceType === type).map((item) => item.resourceId);
     expect(ids('cloudflare.r2.bucket')).toEqual(['eu/assets']);
     expect(ids('cloudflare.kv.namespace')).toHaveLength(3);
+
+    const globalOnly = await listAll(
+      createTestDriver(server, { services: ['r2', 'kv'], regions: ['global'] }),
+    );
+    expect(globalOnly.resources.map((item) => item.resourceType)).not.toContain(
+      'cloudflare.r2.bucket',
+    );
+    expect(new Set(globalOnly.runtime.scopes.map((scope) => scope.region))).toEqual(
+      new Set(['global']),
+    );
   });
 
   test('reads each D1 database for its size, tables and replication', async () => {
