@@ -1,5 +1,6 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cloudflareCatalog } from '../src/driver.ts';
 import { byId, createTestDriver, listAll, startCloudflareApi } from './cloudflare-test-helpers.ts';
 import {
   accountId,
@@ -239,5 +240,19 @@ describe('cloudflare services', () => {
     });
     expect(withoutRecords.resources).toHaveLength(3);
     expect(server.requestsTo(`${prefix}/zones/:zone/dns_records`)).toHaveLength(0);
+  });
+
+  test('reports one complete scope per list call, each naming its types', async () => {
+    const { runtime } = await listAll(createTestDriver(server));
+    const global = runtime.scopes.filter((scope) => scope.region === 'global');
+    const keys = global.map((scope) => `${scope.service}:${scope.resourceTypes?.join(',')}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const catalogTypes = cloudflareCatalog.services.flatMap((service) =>
+      service.resourceTypes.map((type) => type.type),
+    );
+    expect(global.flatMap((scope) => scope.resourceTypes ?? []).sort()).toEqual(
+      [...catalogTypes].sort(),
+    );
+    expect(global.every((scope) => scope.status === 'complete')).toBe(true);
   });
 });
