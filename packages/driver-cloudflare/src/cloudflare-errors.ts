@@ -48,6 +48,8 @@ export interface CloudflareApiErrorOptions {
  * A Cloudflare API call answered with an error status or `success: false`, classified by the
  * envelope's error codes: the credential refused (stops the sync), a permission missing on one
  * endpoint (fails that step), the product not enabled, or anything else.
+ * NOTE: its `name` stays `DriverError` so core and the kit recognise it across package copies;
+ * `isCloudflareApiError` recognises the subclass.
  */
 export class CloudflareApiError extends DriverError {
   /** Every error code of the envelope, nested causes included. */
