@@ -185,4 +185,20 @@ describe('cloudflare throttling, retries and credentials', () => {
     expect(server.requestsTo('/client/v4/zones')).toHaveLength(3);
     expect(resources.some((item) => item.resourceType === 'cloudflare.workers.script')).toBe(true);
   });
+
+  test('R2 not enabled on the account (10042) fails the R2 step as not-enabled, nothing else', async () => {
+    server.injectFault({
+      path: `/client/v4/accounts/${accountId}/r2/buckets`,
+      status: 403,
+      times: Number.POSITIVE_INFINITY,
+      body: errorEnvelope(10042, 'Please enable R2 through the Cloudflare Dashboard.'),
+    });
+    const { runtime } = await listAll(createTestDriver(server, { services: ['r2', 'kv'] }));
+    expect(runtime.scopeFor('r2', 'global')).toMatchObject({
+      status: 'failed',
+      errorClass: 'not-enabled',
+      call: 'GET /accounts/{account_id}/r2/buckets',
+    });
+    expect(runtime.scopeFor('kv', 'global')?.status).toBe('complete');
+  });
 });
