@@ -8,20 +8,31 @@ import { CloudflareApiError, type CloudflareErrorDetail } from './cloudflare-err
 
 /** `result_info` of a list: page numbers (`total_pages`) or a `cursor`. */
 export interface CloudflareResultInfo {
+  /** Page served (page-number lists). */
   page?: number;
+  /** Page size served. */
   per_page?: number;
+  /** Items on this page. */
   count?: number;
+  /** Items in the whole list. */
   total_count?: number;
+  /** Pages in the whole list: the last page is this one. */
   total_pages?: number;
+  /** Cursor of the next page (cursor lists); absent on the last page. */
   cursor?: string;
 }
 
 /** The Cloudflare API v4 envelope every answer comes in. */
 export interface CloudflareEnvelope<Result = unknown> {
+  /** False when the call failed, even with a 2xx status. */
   success?: boolean;
+  /** What went wrong (`code`, `message`, nested `error_chain`). */
   errors?: CloudflareErrorDetail[];
+  /** Informational messages. */
   messages?: unknown[];
+  /** The answer: an object, or the items of a list. */
   result?: Result;
+  /** Paging of a list. */
   result_info?: CloudflareResultInfo;
 }
 

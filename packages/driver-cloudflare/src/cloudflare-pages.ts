@@ -9,8 +9,11 @@ export const cloudflarePagesCall = 'GET /accounts/{account_id}/pages/projects';
 
 /** Options of `listPagesProjects`. */
 export interface ListPagesOptions {
+  /** The API client. */
   client: HttpClient;
+  /** Account to list. */
   accountId: string;
+  /** Stops the listing. */
   signal: AbortSignal;
 }
 

@@ -9,12 +9,15 @@ export const cloudflareR2Call = 'GET /accounts/{account_id}/r2/buckets';
 
 /** Options of `listR2Buckets`. */
 export interface ListR2Options {
+  /** The API client. */
   client: HttpClient;
+  /** Account to list. */
   accountId: string;
   /** Jurisdictions to list (`default`, `eu`, `fedramp`). */
   jurisdictions: readonly string[];
   /** Locations to keep; undefined keeps every bucket. */
   keepRegion: ReadonlySet<string> | undefined;
+  /** Stops the listing. */
   signal: AbortSignal;
 }
 

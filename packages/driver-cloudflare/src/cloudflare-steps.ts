@@ -21,12 +21,17 @@ import { type CloudflareZoneDirectory, cloudflareZonesCall } from './cloudflare-
 
 /** What the steps of one sync share. */
 export interface CloudflareStepsOptions {
+  /** The API client. */
   client: HttpClient;
+  /** Account of the `{account_id}` placeholders. */
   accountId: string;
+  /** The driver's catalog (types of each service). */
   catalog: DriverCatalog;
   /** Services left by `config.services` and the filters. */
   services: readonly string[];
+  /** `ListOptions.include`: services, types or locations. */
   include?: readonly string[] | undefined;
+  /** `ListOptions.exclude`: services, types or locations. */
   exclude?: readonly string[] | undefined;
   /** Zones of the account, listed once for every zone-scoped step. */
   zones: CloudflareZoneDirectory;
