@@ -90,7 +90,7 @@ describe('vultr resources', () => {
     );
     const sessions = byId(resources, 'vultr.database').get('1d3f5b7d-9f1b-4d3f-8a5c-7e9a1c3e5a7c');
     expect(sessions).toMatchObject({ region: 'ewr', name: 'sessions', tags: { team: 'data' } });
-    expect((sessions?.configuration as { region: string }).region).toBe('EWR');
+    expect(sessions?.configuration).toHaveProperty('region', 'EWR');
     expect(runtime.scopeFor('databases', 'ewr')).toMatchObject({
       status: 'complete',
       resourceCount: 1,
