@@ -161,8 +161,8 @@ describe('vultr through the cloud inventory plugin', () => {
     ).toMatchObject({ status: 'deleted' });
   });
 
-  // NOTE: needs the engine to combine the type-limited reports of one (service, region): the
-  // group step and the rules step both report `firewalls@global`.
+  // The group step and the rules step both report `firewalls@global`, each for its own type;
+  // core combines them, so both types are complete and both deletions happen.
   test('a removed firewall group is deleted with its rules', async () => {
     await plugin.syncCloud(cloudId);
     const [group] = estate.firewallGroups.splice(1, 1);
