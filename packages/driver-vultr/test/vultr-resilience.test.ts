@@ -118,6 +118,17 @@ describe('vultr throttling, retries and credentials', () => {
     ).toBe(true);
   });
 
+  test('a key whose user may list nothing fails the cloud, saying which permissions to give', async () => {
+    server.injectFault({ status: 403, times: Number.POSITIVE_INFINITY, body: forbidden });
+    const failure = await rejectionOf(
+      listAll(createTestDriver(server, { services: ['sshkeys', 'snapshots'] })),
+    );
+    expect((failure as DriverError).errorClass).toBe('auth');
+    expect(failure.message).toMatch(/^Vultr denied the API key every listing it tried\./);
+    expect(failure.message).toContain('subscriptions_view');
+    expect(failure.message).not.toContain(vultrCredentials.apiKey);
+  });
+
   test('a denied GET /v2/databases fails only the databases step; every other step completes', async () => {
     server.injectFault({
       path: '/v2/databases',
