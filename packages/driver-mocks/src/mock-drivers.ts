@@ -28,7 +28,7 @@ export class GcpMockDriver extends MockCloudDriver {
   }
 }
 
-/** `vultr-mock`: instances, VKE, block storage, firewalls, load balancers, databases. */
+/** `vultr-mock`: instances, VKE, block storage, firewall groups and rules, load balancers, databases. */
 export class VultrMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, vultrMockProvider);
