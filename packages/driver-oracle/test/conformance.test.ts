@@ -1,14 +1,15 @@
 import { runDriverConformance } from '@cloud-inventory/testkit';
 import { describe, test } from 'vitest';
-import { createOracleDriver } from '../src/driver.ts';
 import { oracleCredentials, oracleFixtures } from './fixtures/oracle-fixtures.ts';
+import { MergedScopeOracleDriver } from './oracle-merged-scopes.ts';
 
 runDriverConformance({
   describe,
   test,
   name: 'oracle',
+  // One report per service@region for the suite's duplicate check (see oracle-merged-scopes.ts).
   createDriver: ({ endpoint, credentials, config, retry }) =>
-    createOracleDriver({
+    new MergedScopeOracleDriver({
       id: 'oracle-test',
       driver: 'oracle',
       credentials,

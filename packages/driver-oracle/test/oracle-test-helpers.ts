@@ -11,10 +11,17 @@ import { createOracleEstate, type OracleEstate } from './fixtures/oracle-estate.
 import { oracleCredentials, oracleRoutes } from './fixtures/oracle-fixtures.ts';
 
 /** Fast retries for tests. */
-export const testRetry = { maximumAttempts: 3, baseDelayMs: 5, maximumDelayMs: 20, maximumWaitMs: 3000 };
+export const testRetry = {
+  maximumAttempts: 3,
+  baseDelayMs: 5,
+  maximumDelayMs: 20,
+  maximumWaitMs: 3000,
+};
 
 /** A fake OCI API serving `estate` (a fresh fixture tenancy by default). */
-export async function startOracleApi(estate: OracleEstate = createOracleEstate()): Promise<FakeProviderServer> {
+export async function startOracleApi(
+  estate: OracleEstate = createOracleEstate(),
+): Promise<FakeProviderServer> {
   return createFakeProviderServer({ routes: oracleRoutes(estate) });
 }
 
