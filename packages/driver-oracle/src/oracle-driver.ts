@@ -12,6 +12,7 @@ import {
   filterRegions,
   filterServices,
   isCredentialError,
+  type ListStep,
   runSteps,
 } from '@cloud-inventory/driver-kit';
 import { type OracleIdentity, resolveOracleIdentity } from './oracle-auth.ts';
@@ -122,39 +123,14 @@ export class OracleDriver extends BaseCloudDriver<OracleCredentials, OracleDrive
         call,
       );
     try {
-      const regions = await this.#regions({ clients, identity, globalRegion, run, filters });
-      const rootId = this.config.compartmentId?.trim() || identity.tenancyId;
-      const pageSize = this.config.pageSize ?? oracleDefaultPageSize;
-      const tree = await discoverCompartments({
+      const steps = await this.#plan({
         clients,
-        region: globalRegion,
-        tenancyId: identity.tenancyId,
-        rootId,
-        pageSize,
+        identity,
+        globalRegion,
         run,
         signal: controller.signal,
-      });
-      if (tree.error !== undefined && isCredentialError(tree.error)) {
-        throw oracleCredentialError({
-          error: tree.error,
-          during: 'listing compartments',
-          hint: identity.credentialHint,
-        });
-      }
-      const steps = oracleSteps({
-        catalog: this.catalog,
+        filters,
         services,
-        regions,
-        globalRegion,
-        ...filters,
-        settings: {
-          clients,
-          accountId: this.accountId ?? identity.tenancyId,
-          tenancyId: identity.tenancyId,
-          tree: async () => tree,
-          pageSize,
-          logger: this.logger,
-        },
       });
       yield* runSteps({
         steps,
@@ -169,6 +145,52 @@ export class OracleDriver extends BaseCloudDriver<OracleCredentials, OracleDrive
       options.signal?.removeEventListener('abort', stop);
       controller.abort(new Error('oracle: listing finished'));
     }
+  }
+
+  // The regions, the compartment tree and the steps of this run.
+  async #plan(options: {
+    clients: OracleClients;
+    identity: OracleIdentity;
+    globalRegion: string;
+    run: OracleCallRunner;
+    signal: AbortSignal;
+    filters: { include?: readonly string[] | undefined; exclude?: readonly string[] | undefined };
+    services: string[];
+  }): Promise<ListStep[]> {
+    const { clients, identity, globalRegion } = options;
+    const regions = await this.#regions(options);
+    const pageSize = this.config.pageSize ?? oracleDefaultPageSize;
+    const tree = await discoverCompartments({
+      clients,
+      region: globalRegion,
+      tenancyId: identity.tenancyId,
+      rootId: this.config.compartmentId?.trim() || identity.tenancyId,
+      pageSize,
+      run: options.run,
+      signal: options.signal,
+    });
+    if (tree.error !== undefined && isCredentialError(tree.error)) {
+      throw oracleCredentialError({
+        error: tree.error,
+        during: 'listing compartments',
+        hint: identity.credentialHint,
+      });
+    }
+    return oracleSteps({
+      catalog: this.catalog,
+      services: options.services,
+      regions,
+      globalRegion,
+      ...options.filters,
+      settings: {
+        clients,
+        accountId: this.accountId ?? identity.tenancyId,
+        tenancyId: identity.tenancyId,
+        tree: async () => tree,
+        pageSize,
+        logger: this.logger,
+      },
+    });
   }
 
   // Subscribed regions (READY), narrowed by config.regions and the filters.
