@@ -71,9 +71,7 @@ describe('oracle through the cloud inventory plugin', () => {
     expect(JSON.stringify(stored)).not.toContain(instance.metadata.user_data);
   });
 
-  // NOTE: needs the engine to combine the type-limited reports of one service@region (the lead's
-  // pending core fix); until then the last step's report of vcn@eu-frankfurt-1 and identity@global
-  // hides the others and nothing is deleted.
+  // Several steps report vcn@eu-frankfurt-1 and identity@global: the engine combines their types.
   test('deletes exactly what is gone: a subnet in one region, a user of the tenancy', async () => {
     await plugin.syncCloud(cloudId);
     const removedSubnet = estate.entries.get('oracle.vcn.subnet')!.splice(4, 1)[0]!.payload;
@@ -88,7 +86,7 @@ describe('oracle through the cloud inventory plugin', () => {
     });
   });
 
-  // NOTE: needs the same engine fix (a failed step's report must not hide its sibling's).
+  // A failed step's report must not hide its sibling's complete one in the same service@region.
   test('a denied call deletes nothing of its type, while the other types of the service still do', async () => {
     await plugin.syncCloud(cloudId);
     const removedAdb = estate.entries
