@@ -179,6 +179,17 @@ describe('oracle services', () => {
     expect(treeCalls.every((entry) => entry.query.compartmentIdInSubtree === 'false')).toBe(true);
   });
 
+  test('config.regions must name subscribed regions', async () => {
+    const driver = createTestDriver(server, { regions: ['ap-tokyo-1'] });
+    await driver.initialize();
+    const error = await listAll(driver).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(error?.name).toBe('ConfigurationError');
+    expect(error?.message).toContain('config.regions[0]');
+  });
+
   test('config.regions and include/exclude narrow the steps', async () => {
     const { resources, runtime } = await listAll(
       createTestDriver(server, { regions: ['eu-frankfurt-1'], services: ['vcn'] }),
