@@ -51,10 +51,22 @@ function apiKeyFields(credentials: OracleCredentials, environment: NodeJS.Proces
     privateKey:
       text(credentials.privateKey) ??
       text(environment[variables.privateKey]) ??
-      (keyFile ? readFileSync(expandHome(keyFile), 'utf8') : undefined),
+      (keyFile ? readKeyFile(keyFile) : undefined),
     passphrase: text(credentials.passphrase) ?? text(environment[variables.passphrase]),
     region: text(credentials.region) ?? text(environment[variables.region]),
   };
+}
+
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(expandHome(path), 'utf8');
+  } catch (error) {
+    throw invalid(
+      'credentials.privateKey',
+      `a readable PEM key file in ${variables.privateKeyFile}`,
+      `${path}: ${error instanceof Error ? error.message.slice(0, 80) : String(error)}`,
+    );
+  }
 }
 
 function signingKeyProvider(

@@ -85,6 +85,7 @@ export class OracleDriver extends BaseCloudDriver<OracleCredentials, OracleDrive
   }
 
   override async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
+    options.signal?.throwIfAborted();
     if (!this.#clients) await this.initialize();
     const identity = this.#identity!;
     const clients = this.#clients!;
