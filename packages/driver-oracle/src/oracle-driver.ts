@@ -19,7 +19,11 @@ import { type OracleIdentity, resolveOracleIdentity } from './oracle-auth.ts';
 import { withOracleCall } from './oracle-call-context.ts';
 import { oracleCatalog } from './oracle-catalog.ts';
 import { checkEndpointTemplate, OracleClients } from './oracle-clients.ts';
-import { describeOracleError, oracleCredentialError } from './oracle-errors.ts';
+import {
+  classifyOracleError,
+  describeOracleError,
+  oracleCredentialError,
+} from './oracle-errors.ts';
 import { OracleHttpClient } from './oracle-http-client.ts';
 import {
   type OracleCredentials,
@@ -139,6 +143,7 @@ export class OracleDriver extends BaseCloudDriver<OracleCredentials, OracleDrive
         concurrency: options.concurrency,
         signal: controller.signal,
         logger: this.logger,
+        classifyError: classifyOracleError,
       });
     } catch (error) {
       throw this.#explain(error, identity);

@@ -1,4 +1,4 @@
-import { DriverError } from '@cloud-inventory/core';
+import { DriverError, type ErrorClass } from '@cloud-inventory/core';
 import { classifyError, statusCodeOf } from '@cloud-inventory/driver-kit';
 
 /** The OCI error code and message of an SDK error (`OciError`), or the message of any other. */
@@ -10,6 +10,22 @@ export function describeOracleError(error: unknown): string {
     return `HTTP ${record.statusCode} ${record.serviceCode}: ${message}`;
   }
   return message;
+}
+
+/**
+ * The kit's classifier, plus OCI's `SignUpRequired` (402/403: the service needs an opt-in, so it is
+ * not enabled, not a missing permission). NotAuthorizedOrNotFound (404) stays `auth`.
+ */
+export function classifyOracleError(error: unknown): ErrorClass {
+  for (
+    let link: unknown = error, depth = 0;
+    link && typeof link === 'object' && depth < 5;
+    depth++
+  ) {
+    if ((link as { serviceCode?: unknown }).serviceCode === 'SignUpRequired') return 'not-enabled';
+    link = (link as { cause?: unknown }).cause;
+  }
+  return classifyError(error);
 }
 
 /**
@@ -31,7 +47,7 @@ export function oracleListingError(options: {
   const more = options.failures.length > 3 ? `; and ${options.failures.length - 3} more` : '';
   return new DriverError({
     message: `${options.call} failed in ${options.failures.length} of ${options.compartmentCount} compartment(s) (${shown}${more}). The other compartments were listed; nothing of this type is marked deleted in ${options.region} until every compartment can be listed.`,
-    errorClass: classifyError(first.error),
+    errorClass: classifyOracleError(first.error),
     statusCode: statusCodeOf(first.error),
     service: options.service,
     region: options.region,

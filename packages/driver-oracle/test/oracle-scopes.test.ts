@@ -57,6 +57,31 @@ describe('oracle partial permissions', () => {
     expect(ofType(resources, 'oracle.compute.instance')).toHaveLength(5);
   });
 
+  test('a service that needs an opt-in (SignUpRequired) is reported not-enabled', async () => {
+    server.injectFault({
+      path: '/:region/20171215/fileSystems',
+      status: 403,
+      body: {
+        code: 'SignUpRequired',
+        message: 'This operation requires opt-in before it may be called.',
+      },
+      times: Number.POSITIVE_INFINITY,
+    });
+    const { runtime } = await listAll(createTestDriver(server), {
+      include: ['filestorage', 'blockstorage'],
+    });
+    const fileStorage = runtime.scopes.filter((scope) => scope.service === 'filestorage');
+    expect(fileStorage.map((scope) => [scope.status, scope.errorClass])).toEqual([
+      ['failed', 'not-enabled'],
+      ['failed', 'not-enabled'],
+    ]);
+    expect(
+      runtime.scopes
+        .filter((scope) => scope.service === 'blockstorage')
+        .every((scope) => scope.status === 'complete'),
+    ).toBe(true);
+  });
+
   test('a denied compartment fails the listings that cover it, after listing the other compartments', async () => {
     server.injectFault({
       path: '/:region/20160918/instances',
