@@ -51,7 +51,7 @@ export const atlasCatalog: DriverCatalog = defineCatalog('mongodb-atlas', [
     resourceTypes: [
       {
         type: 'mongodb-atlas.accesslist',
-        description: 'An IP access list entry; id `<groupId>/<cidrBlock | awsSecurityGroup>`',
+        description: 'An IP access list entry; id `<groupId>/<cidrBlock or awsSecurityGroup>`',
       },
     ],
   },
