@@ -12,10 +12,12 @@ import {
 export class AtlasCredentialsError extends DriverError {
   constructor(options: { error: DriverError; during: string }) {
     const { error } = options;
-    const refused = error.statusCode === 401 || error.statusCode === undefined;
-    const problem = refused
-      ? 'MongoDB Atlas refused the API key'
-      : `MongoDB Atlas denied the API key (HTTP ${error.statusCode})`;
+    const problem =
+      error.statusCode === 401
+        ? 'MongoDB Atlas refused the API key'
+        : error.statusCode === undefined
+          ? 'MongoDB Atlas denied the API key every call'
+          : `MongoDB Atlas denied the API key (HTTP ${error.statusCode})`;
     super({
       message: `${problem} while ${options.during}. Check credentials.publicKey and credentials.privateKey (or the ${atlasPublicKeyEnvironmentVariable} and ${atlasPrivateKeyEnvironmentVariable} environment variables): they must be a programmatic API key with at least Organization Read Only (or Project Read Only on each project), and the key's API access list must allow this machine's IP address. ${error.message}`,
       errorClass: 'auth',

@@ -99,6 +99,30 @@ describe('mongodb-atlas throttling, retries and credentials', () => {
     expect(calls.slice(1).every((entry) => entry.headers.authorization !== undefined)).toBe(true);
   });
 
+  test('a key that may list the projects but nothing in them fails the cloud, naming the roles', async () => {
+    server.injectFault({
+      status: 403,
+      times: Number.POSITIVE_INFINITY,
+      match: (request) => request.path !== '/api/atlas/v2/groups',
+      body: atlasError(
+        403,
+        'USER_UNAUTHORIZED',
+        'Current user is not authorized to perform this action.',
+      ),
+    });
+    const runtime = (await import('@cloud-inventory/testkit')).createTestRuntime();
+    const failure = await rejectionOf(
+      listAll(createTestDriver(server, { services: ['users', 'alerts'] }), { runtime }),
+    );
+    expect(failure).toBeInstanceOf(AtlasCredentialsError);
+    expect(failure.message).toMatch(/^MongoDB Atlas denied the API key every call/);
+    expect(failure.message).toContain('Organization Read Only');
+    expect(runtime.scopes.map((scope) => `${scope.service}:${scope.status}`).sort()).toEqual([
+      'alerts:failed',
+      'users:failed',
+    ]);
+  });
+
   test('a key denied the alert configurations (403) fails only that type, naming the call', async () => {
     server.injectFault({
       path: `${group}/alertConfigs`,
