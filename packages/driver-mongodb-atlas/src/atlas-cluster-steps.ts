@@ -24,7 +24,9 @@ export interface AtlasCluster extends AtlasItem {
   /** Cloud Backup is on (M10+). */
   backupEnabled?: boolean;
   /** Where the cluster runs. */
-  replicationSpecs?: Array<{ regionConfigs?: Array<{ regionName?: string; priority?: number }> }>;
+  replicationSpecs?: Array<{
+    regionConfigs?: Array<{ regionName?: string; priority?: number; providerName?: string }>;
+  }>;
 }
 
 /** A listed cluster with its region, kept by the region filter. */
@@ -80,6 +82,15 @@ export class AtlasProjectClusters {
   }
 }
 
+/** True for M0 (and former M2/M5) clusters: their region config's provider is TENANT or FLEX. */
+export function isSharedTier(cluster: AtlasCluster): boolean {
+  return (cluster.replicationSpecs ?? []).some((spec) =>
+    (spec.regionConfigs ?? []).some(
+      (config) => config.providerName === 'TENANT' || config.providerName === 'FLEX',
+    ),
+  );
+}
+
 function clusterPath(groupId: string, name: string, rest: string): string {
   return `/groups/${groupId}/clusters/${segment(name)}${rest}`;
 }
@@ -112,6 +123,8 @@ function clustersStep(settings: AtlasSyncSettings, projects: AtlasProjectCluster
     },
     // Process arguments (oplog size, TLS, default write concern) are part of the cluster's setup.
     enrich: async (resource, reads, { signal }) => {
+      // NOTE: shared-tier clusters (M0, former M2/M5: provider TENANT or FLEX) have no process arguments.
+      if (isSharedTier(resource.configuration as AtlasCluster)) return resource;
       const name = resource.name ?? '';
       const groupId = String(resource.metadata?.projectId ?? '');
       const path = clusterPath(groupId, name, '/processArgs');

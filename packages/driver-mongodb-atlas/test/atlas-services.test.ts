@@ -174,6 +174,10 @@ describe('mongodb-atlas services', () => {
       processArgs: { oplogSizeMB: 2048 },
     });
     expect(server.requestsTo(`${group}/clusters/playground/backup/schedule`)).toHaveLength(0);
+    // The M0 cluster (provider TENANT) has no process arguments: not asked, no enrichment error.
+    expect(server.requestsTo(`${group}/clusters/playground/processArgs`)).toHaveLength(0);
+    const playground = byId(resources, 'mongodb-atlas.cluster').get('6601a1b2c3d4e5f6a7b8c903');
+    expect(playground?.metadata?.enrichmentErrors).toBeUndefined();
     // The sharded cluster's snapshots come from the sharded-cluster list.
     expect(
       server.requestsTo(`${group}/clusters/events/backup/snapshots/shardedClusters`),
