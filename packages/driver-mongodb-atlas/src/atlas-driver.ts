@@ -103,7 +103,7 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
     try {
       projects = await listAtlasProjects(
         { client, service: 'projects', signal: options.signal },
-        { ...resolved, itemsPerPage: resolved.itemsPerPage },
+        resolved,
       );
     } catch (error) {
       throw toAtlasError(error, `listing the projects (${projectsCall(resolved)})`);
@@ -171,9 +171,12 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
  */
 function eventsNeverDelete(runtime: RuntimeContext): RuntimeContext {
   return {
-    ...runtime,
     checkpoint: runtime.checkpoint,
     state: runtime.state,
+    emitCheckpoint: (value) => runtime.emitCheckpoint(value),
+    emitRateLimit: (value) => runtime.emitRateLimit(value),
+    emitState: (value) => runtime.emitState(value),
+    emitProgress: (value) => runtime.emitProgress(value),
     reportScope: (scope: ScopeReport) =>
       runtime.reportScope(scope.service === 'events' ? { ...scope, resourceTypes: [] } : scope),
   };

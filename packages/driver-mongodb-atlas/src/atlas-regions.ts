@@ -54,6 +54,11 @@ export class AtlasRegionSelection {
     this.#options = options;
     for (const region of options.previous ?? []) this.#known.add(region);
     for (const region of options.regions ?? []) if (!region.includes('*')) this.#known.add(region);
+    // An include entry spelled like an Atlas region (`US_EAST_1`) restricts to it from the start,
+    // before any resource of it was met (service and type names are lower case).
+    for (const entry of options.include ?? []) {
+      if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(entry)) this.#known.add(entry);
+    }
   }
 
   #selected(all: string[]): string[] {

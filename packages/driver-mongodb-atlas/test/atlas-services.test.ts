@@ -164,6 +164,15 @@ describe('mongodb-atlas services', () => {
     expect(byId(resources, 'mongodb-atlas.search.index').size).toBe(2);
   });
 
+  test('an include naming an Atlas region keeps that region (and global) on a first run', async () => {
+    const { resources } = await listAll(createTestDriver(server), { include: ['CENTRAL_US'] });
+    expect(new Set(resources.map((resource) => resource.region))).toEqual(
+      new Set(['global', 'CENTRAL_US']),
+    );
+    expect(byId(resources, 'mongodb-atlas.cluster').size).toBe(1);
+    expect(byId(resources, 'mongodb-atlas.user').size).toBe(3);
+  });
+
   test('reads process arguments into the cluster, and backups only of clusters with backup enabled', async () => {
     const { resources } = await listAll(
       createTestDriver(server, { services: ['clusters', 'backups'] }),
