@@ -20,6 +20,7 @@ export const atlasApiVersions = {
   processArgs: '2024-08-05',
   backupSchedule: '2024-08-05',
   alertConfigs: '2023-01-01',
+  integrations: '2023-01-01',
   events: '2023-01-01',
   dataFederation: '2023-01-01',
   searchIndexes: '2024-05-30',

@@ -19,6 +19,20 @@ export const atlasAlertSecretFields = [
   'webhookUrl',
 ] as const;
 
+/** Fields of a third-party integration that hold a key, a token or a secret URL. */
+export const atlasIntegrationSecretFields = [
+  'apiKey',
+  'apiToken',
+  'licenseKey',
+  'microsoftTeamsWebhookUrl',
+  'readToken',
+  'routingKey',
+  'secret',
+  'serviceKey',
+  'url',
+  'writeToken',
+] as const;
+
 /** Services of the MongoDB Atlas driver and the resource types each one yields. */
 export const atlasCatalog: DriverCatalog = defineCatalog('mongodb-atlas', [
   {
@@ -76,6 +90,19 @@ export const atlasCatalog: DriverCatalog = defineCatalog('mongodb-atlas', [
         description: 'An alert configuration with its notification channels',
         volatilePaths: ['updated'],
         secretPaths: atlasAlertSecretFields.map((field) => `notifications[*].${field}`),
+      },
+    ],
+  },
+  {
+    name: 'integrations',
+    description: 'Third-party service integrations (GET /groups/{groupId}/integrations)',
+    global: true,
+    resourceTypes: [
+      {
+        type: 'mongodb-atlas.integration',
+        description:
+          'A third-party integration (PagerDuty, Slack, Datadog, webhook, ...); id `<groupId>/<type>`',
+        secretPaths: [...atlasIntegrationSecretFields],
       },
     ],
   },

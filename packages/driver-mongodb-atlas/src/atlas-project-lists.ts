@@ -104,6 +104,16 @@ export const atlasProjectLists: readonly AtlasProjectListDefinition[] = [
     name: (item) => textField(item, 'eventTypeName'),
   },
   {
+    service: 'integrations',
+    resourceType: 'mongodb-atlas.integration',
+    call: 'integrations',
+    requests: (groupId) => [{ path: `/groups/${groupId}/integrations` }],
+    paginated: true,
+    // A project has at most one integration of each type.
+    resourceId: (item, groupId) => scoped(groupId, textField(item, 'type')),
+    name: (item) => textField(item, 'type'),
+  },
+  {
     service: 'datalakes',
     resourceType: 'mongodb-atlas.datalake',
     call: 'dataFederation',

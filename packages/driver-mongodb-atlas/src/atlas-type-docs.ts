@@ -19,6 +19,7 @@ export const atlasTypeDocs: Record<string, AtlasTypeDoc> = {
   'mongodb-atlas.accesslist': { region: '`global`', role: projectReadOnly },
   'mongodb-atlas.customrole': { region: '`global`', role: projectReadOnly },
   'mongodb-atlas.alert': { region: '`global`', role: projectReadOnly },
+  'mongodb-atlas.integration': { region: '`global`', role: projectReadOnly },
   'mongodb-atlas.event': { region: '`global`', role: projectReadOnly },
   'mongodb-atlas.datalake': { region: '`global`', role: projectReadOnly },
   'mongodb-atlas.privateendpoint': {

@@ -60,16 +60,24 @@ describe('mongodb-atlas through the cloud inventory plugin', () => {
 
   test('syncs every type, versions one change, ignores volatile state, deletes a removed user, keeps old events', async () => {
     const first = await plugin.syncCloud(cloudId);
-    expect(first).toMatchObject({ status: 'succeeded', created: 46, updated: 0, deleted: 0 });
-    // Alert notification keys are stored as keyed hashes, not as Atlas echoed them.
-    const alert = await plugin.getResource({
-      cloudId,
-      resourceType: 'mongodb-atlas.alert',
-      resourceId: '6606a1b2c3d4e5f6a7b8c901',
-    });
-    const stored = JSON.stringify(alert);
-    expect(stored).not.toContain('****************************7c1f');
-    expect(stored).toContain('OUTSIDE_METRIC_THRESHOLD');
+    expect(first).toMatchObject({ status: 'succeeded', created: 53, updated: 0, deleted: 0 });
+    // Alert notification and integration keys are stored as keyed hashes, not as Atlas echoed them.
+    const alert = await plugin.getVersion(
+      { cloudId, resourceType: 'mongodb-atlas.alert', resourceId: '6606a1b2c3d4e5f6a7b8c901' },
+      1,
+    );
+    const notifications = (alert?.configuration as { notifications: Record<string, string>[] })
+      .notifications;
+    expect(notifications[0]?.channelName).toBe('alerts');
+    expect(notifications[0]?.apiToken).toBeTypeOf('string');
+    expect(notifications[0]?.apiToken).not.toBe('****************************7c1f');
+    const newRelic = await plugin.getVersion(
+      { cloudId, resourceType: 'mongodb-atlas.integration', resourceId: `${projectId}/NEW_RELIC` },
+      1,
+    );
+    const integration = newRelic?.configuration as Record<string, string>;
+    expect(integration.accountId).toBe('0123456789abcdef0123456789abcdef01234567');
+    expect(integration.writeToken).not.toBe('****************************cdef');
 
     // A real change on `orders`, only a transient state on `events`, a user removed, one new event.
     estate.clusters[0]!.tags = [{ key: 'team', value: 'payments' }];
