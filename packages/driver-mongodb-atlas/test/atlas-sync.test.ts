@@ -66,7 +66,8 @@ describe('mongodb-atlas through the cloud inventory plugin', () => {
       { cloudId, resourceType: 'mongodb-atlas.alert', resourceId: '6606a1b2c3d4e5f6a7b8c901' },
       1,
     );
-    const notifications = (alert?.configuration as { notifications: Record<string, string>[] })
+    expect(alert).not.toBeNull();
+    const notifications = (alert!.configuration as { notifications: Record<string, string>[] })
       .notifications;
     expect(notifications[0]?.channelName).toBe('alerts');
     expect(notifications[0]?.apiToken).toBeTypeOf('string');
@@ -75,7 +76,7 @@ describe('mongodb-atlas through the cloud inventory plugin', () => {
       { cloudId, resourceType: 'mongodb-atlas.integration', resourceId: `${projectId}/NEW_RELIC` },
       1,
     );
-    const integration = newRelic?.configuration as Record<string, string>;
+    const integration = newRelic!.configuration as Record<string, string>;
     expect(integration.accountId).toBe('0123456789abcdef0123456789abcdef01234567');
     expect(integration.writeToken).not.toBe('****************************cdef');
 
