@@ -34,7 +34,7 @@ describe('mongodb-atlas services', () => {
       'mongodb-atlas.datalake': 2,
       'mongodb-atlas.privateendpoint': 2,
       'mongodb-atlas.networkpeering.container': 3,
-      'mongodb-atlas.networkpeering.connection': 4,
+      'mongodb-atlas.networkpeering.connection': 9,
       'mongodb-atlas.serverless': 3,
       'mongodb-atlas.flex': 3,
       'mongodb-atlas.cluster': 3,
@@ -93,10 +93,15 @@ describe('mongodb-atlas services', () => {
         pages.every((query) => query.itemsPerPage === '2' && query.includeCount === 'true'),
       ).toBe(true);
     }
-    const awsPeers = server
-      .requestsTo(`${group}/peers`)
-      .filter((entry) => entry.status === 200 && entry.query.providerName === 'AWS');
-    expect(awsPeers.map((entry) => entry.query.pageNum)).toEqual(['1', '2']);
+    for (const provider of ['AWS', 'AZURE', 'GCP']) {
+      const peers = server
+        .requestsTo(`${group}/peers`)
+        .filter((entry) => entry.status === 200 && entry.query.providerName === provider);
+      expect(
+        peers.map((entry) => entry.query.pageNum),
+        provider,
+      ).toEqual(['1', '2']);
+    }
   });
 
   test('maps regions: a cluster to its highest-priority region, project objects to global', async () => {

@@ -60,7 +60,7 @@ describe('mongodb-atlas through the cloud inventory plugin', () => {
 
   test('syncs every type, versions one change, ignores volatile state, deletes a removed user, keeps old events', async () => {
     const first = await plugin.syncCloud(cloudId);
-    expect(first).toMatchObject({ status: 'succeeded', created: 53, updated: 0, deleted: 0 });
+    expect(first).toMatchObject({ status: 'succeeded', created: 58, updated: 0, deleted: 0 });
     // Alert notification and integration keys are stored as keyed hashes, not as Atlas echoed them.
     const alert = await plugin.getVersion(
       { cloudId, resourceType: 'mongodb-atlas.alert', resourceId: '6606a1b2c3d4e5f6a7b8c901' },
