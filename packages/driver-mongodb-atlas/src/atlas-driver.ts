@@ -136,7 +136,10 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
     } catch (error) {
       throw toAtlasError(error, 'listing the projects’ resources');
     }
-    options.runtime.emitState({ ...(options.runtime.state as object), regions: regions.known() });
+    const previous = options.runtime.state;
+    const kept =
+      previous && typeof previous === 'object' && !Array.isArray(previous) ? previous : {};
+    options.runtime.emitState({ ...kept, regions: regions.known() });
   }
 
   #steps(
