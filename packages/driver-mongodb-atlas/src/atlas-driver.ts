@@ -121,12 +121,16 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
       regions,
       selectedTypes,
     };
-    const steps = this.#steps(projects, settings, options.runtime, resolved);
+    const cursor = new AtlasEventsCursor({
+      runtime: options.runtime,
+      windowDays: resolved.eventsWindowDays,
+    });
+    const steps = this.#steps(projects, settings, cursor, resolved);
     try {
       yield* runSteps({
         steps,
         concurrency: options.concurrency,
-        runtime: eventsNeverDelete(options.runtime),
+        runtime: cursor.incremental ? eventsNeverDelete(options.runtime) : options.runtime,
         signal: options.signal,
         logger: this.logger,
         // The project list already proved the key; a later 401 or 403 is a missing role on one
@@ -145,7 +149,7 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
   #steps(
     projects: AtlasProject[],
     settings: AtlasSyncSettings,
-    runtime: RuntimeContext,
+    cursor: AtlasEventsCursor,
     resolved: ResolvedAtlasConfig,
   ): ListStep[] {
     const contexts: AtlasProjectContext[] = projects.map((project) => ({
@@ -161,7 +165,6 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
         list: () => contexts.map(projectResource),
       });
     }
-    const cursor = new AtlasEventsCursor({ runtime, windowDays: resolved.eventsWindowDays });
     const input = { settings, contexts };
     steps.push(...projectListSteps(input), ...eventSteps(input, cursor), ...clusterSteps(input));
     return steps;
@@ -169,8 +172,9 @@ export class AtlasDriver extends BaseCloudDriver<AtlasCredentials, AtlasDriverCo
 }
 
 /**
- * Events are listed from the last checkpoint on, so a complete events listing says nothing about
- * older events: its reports are complete for no type, and no event is ever marked deleted.
+ * Events are listed from the last checkpoint on, so such a listing says nothing about older events:
+ * its reports are complete for no type, and no event is marked deleted. (A first listing, without
+ * a checkpoint, is reported as it is: every event the window holds, none in the inventory yet.)
  */
 function eventsNeverDelete(runtime: RuntimeContext): RuntimeContext {
   return {

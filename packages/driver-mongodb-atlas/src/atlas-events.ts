@@ -29,6 +29,8 @@ export class AtlasEventsCursor {
   readonly #runtime: Pick<RuntimeContext, 'checkpoint' | 'emitCheckpoint'>;
   readonly #checkpoint: AtlasCheckpoint;
   readonly #firstRunStart: string;
+  /** True when an earlier run left a checkpoint: this run lists only what came after it. */
+  readonly incremental: boolean;
 
   constructor(options: {
     runtime: Pick<RuntimeContext, 'checkpoint' | 'emitCheckpoint'>;
@@ -37,6 +39,7 @@ export class AtlasEventsCursor {
   }) {
     this.#runtime = options.runtime;
     this.#checkpoint = checkpointOf(options.runtime.checkpoint);
+    this.incremental = Object.keys(this.#checkpoint.events ?? {}).length > 0;
     this.#firstRunStart = new Date(
       (options.now ?? Date.now()) - options.windowDays * dayMs,
     ).toISOString();

@@ -75,11 +75,19 @@ describe('mongodb-atlas events', () => {
     });
   });
 
-  test('the events listing is complete for no type: events older than the window are never deleted', async () => {
-    const { runtime } = await listAll(createTestDriver(server, { services: ['events'] }));
-    expect(runtime.scopeFor('events', 'global')).toMatchObject({
+  test('a listing from a checkpoint is complete for no type: events it does not return again are never deleted', async () => {
+    const first = await listAll(createTestDriver(server, { services: ['events'] }));
+    // A first listing (no checkpoint) holds every event of the window: complete for the type.
+    expect(first.runtime.scopeFor('events', 'global')).toMatchObject({
       status: 'complete',
       resourceCount: 3,
+      resourceTypes: ['mongodb-atlas.event'],
+    });
+    const runtime = createTestRuntime({ checkpoint: first.runtime.checkpoints.at(-1) });
+    await listAll(createTestDriver(server, { services: ['events'] }), { runtime });
+    expect(runtime.scopeFor('events', 'global')).toMatchObject({
+      status: 'complete',
+      resourceCount: 1,
       resourceTypes: [],
     });
   });
