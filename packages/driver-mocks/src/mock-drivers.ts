@@ -84,7 +84,7 @@ export class CloudflareMockDriver extends MockCloudDriver {
   }
 }
 
-/** `mongodb-atlas-mock` (`atlas-mock`): projects, clusters, users, access lists, backups, alerts. */
+/** `mongodb-atlas-mock` (`atlas-mock`): projects, clusters, users, access lists, backup schedules, alerts. */
 export class MongoDbAtlasMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, mongoDbAtlasMockProvider);
