@@ -128,6 +128,13 @@ export async function runAws(
   }
 }
 
+/** The scope report of the step listing `type` in `region`. */
+export function scopeOfType(runtime: TestRuntime, type: string, region: string) {
+  return runtime.scopes.findLast(
+    (scope) => scope.region === region && (scope.resourceTypes ?? []).includes(type),
+  );
+}
+
 /** The resources of one type. */
 export function ofType(resources: CloudResource[], type: string): CloudResource[] {
   return resources.filter((resource) => resource.resourceType === type);

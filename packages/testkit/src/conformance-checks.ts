@@ -205,23 +205,43 @@ export function checkSecretPaths(
   );
 }
 
-/** Scopes were reported once each, and every resource lies in a complete scope of its service. */
+/** Whether a scope report covers a resource type (a report without `resourceTypes` covers all). */
+function coversType(scope: ScopeReport, type: string): boolean {
+  return scope.resourceTypes === undefined || scope.resourceTypes.includes(type);
+}
+
+/**
+ * Scopes were reported once per (service, region, type): several reports of one (service, region)
+ * are fine when each names its `resourceTypes` (one listing step per type) and no type is
+ * reported twice; every resource lies in a complete scope of its service that covers its type.
+ */
 export function checkScopes(
   resources: CloudResource[],
   scopes: ScopeReport[],
   expectedServices: string[],
 ): void {
-  const keys = scopes.map((scope) => `${scope.service}@${scope.region}`);
-  const duplicates = keys.filter((key, index) => keys.indexOf(key) !== index);
+  const seen = new Map<string, ScopeReport[]>();
+  for (const scope of scopes) {
+    const key = `${scope.service}@${scope.region}`;
+    seen.set(key, [...(seen.get(key) ?? []), scope]);
+  }
+  const duplicates = [...seen.entries()]
+    .filter(([, reports]) => {
+      if (reports.length < 2) return false;
+      if (reports.some((report) => report.resourceTypes === undefined)) return true;
+      const types = reports.flatMap((report) => report.resourceTypes ?? []);
+      return new Set(types).size !== types.length;
+    })
+    .map(([key]) => key);
   check(
     duplicates.length === 0,
-    () => `scopes reported more than once: ${listed(new Set(duplicates))}.`,
+    () => `scopes reported more than once (for the same resource types): ${listed(duplicates)}.`,
   );
   const incomplete = scopes.filter((scope) => scope.status !== 'complete');
   check(
     incomplete.length === 0,
     () =>
-      `scopes not complete against healthy fixtures: ${listed(incomplete.map((scope) => `${scope.service}@${scope.region} ${scope.status} ${scope.errorClass ?? ''} ${scope.error ?? ''}`))}.`,
+      `scopes not complete against healthy fixtures: ${listed(incomplete.map((scope) => `${scope.service}@${scope.region} ${scope.status} ${scope.errorClass ?? ''} ${scope.call ?? ''} ${scope.error ?? ''}`))}.`,
   );
   const reportedServices = new Set(scopes.map((scope) => scope.service));
   const unreported = expectedServices.filter((service) => !reportedServices.has(service));
@@ -236,9 +256,10 @@ export function checkScopes(
       scopes.some(
         (scope) =>
           scope.service === resource.service &&
-          (scope.region === region || scope.region === 'global'),
+          (scope.region === region || scope.region === 'global') &&
+          coversType(scope, resource.resourceType),
       ),
-      `resource ${identityOf(resource)} (service ${resource.service}, region ${region}) lies in no reported scope.`,
+      `resource ${identityOf(resource)} (service ${resource.service}, region ${region}) lies in no reported scope that covers its type ${resource.resourceType}.`,
     );
   }
 }
