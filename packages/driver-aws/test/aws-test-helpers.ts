@@ -20,7 +20,7 @@ import {
   serviceInfoOf,
 } from './fixtures/aws-fake-protocols.ts';
 import { awsAuth } from './fixtures/aws-fake-routes.ts';
-import { routeMatches, signatureScope } from './fixtures/aws-fake-routing.ts';
+import { routeMatches, routeTarget, signatureScope } from './fixtures/aws-fake-routing.ts';
 import { assumedCredentials, awsRoutes, awsTestCredentials } from './fixtures/aws-fixtures.ts';
 
 /** One request as the fake's auth check saw it. */
@@ -71,10 +71,19 @@ export function failOperation(
   server: FakeProviderServer,
   Client: new (config: any) => any,
   Command: new (input: any) => any,
-  error: { code: string; message?: string; status?: number; times?: number; region?: string },
+  error: {
+    code: string;
+    message?: string;
+    status?: number;
+    times?: number;
+    region?: string;
+    /** Only requests this also matches (one bucket, one cluster). */
+    match?: (request: FakeRequest) => boolean;
+  },
 ) {
   const info = serviceInfoOf(Client);
   const operation = operationOf(Command);
+  const target = routeTarget(info, operation);
   const answer = serializeError(
     info,
     new AwsFakeError(error.code, error.message ?? `${error.code} (injected)`, error.status ?? 400),
@@ -86,7 +95,11 @@ export function failOperation(
     times: error.times ?? Number.POSITIVE_INFINITY,
     match: (request) =>
       routeMatches(info, operation, request) &&
-      (error.region === undefined || signatureScope(request)?.region === error.region),
+      // REST routes are told apart by method and path too (routeMatches checks the rest).
+      (target.method === undefined || target.method === request.method) &&
+      (!(target.path instanceof RegExp) || target.path.test(request.path)) &&
+      (error.region === undefined || signatureScope(request)?.region === error.region) &&
+      (error.match === undefined || error.match(request)),
   });
 }
 
