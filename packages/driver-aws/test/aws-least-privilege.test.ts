@@ -139,7 +139,11 @@ describe('EC2 and S3', () => {
         expect.objectContaining({ call: 'lambda:ListTags', failed: count, attempted: count }),
       ]);
     }
-    expect(functions.every((item) => (item.metadata?.enrichmentErrors as unknown[] | undefined)?.length === 1)).toBe(true);
+    expect(
+      functions.every(
+        (item) => (item.metadata?.enrichmentErrors as unknown[] | undefined)?.length === 1,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -259,7 +263,11 @@ describe('EKS node groups and Route 53 record sets', () => {
     });
     const zones = ofType(resources, 'aws.route53.hosted-zone');
     expect(zones).toHaveLength(2);
-    expect(zones.every((zone) => (zone.metadata?.enrichmentErrors as unknown[] | undefined)?.length === 1)).toBe(true);
+    expect(
+      zones.every(
+        (zone) => (zone.metadata?.enrichmentErrors as unknown[] | undefined)?.length === 1,
+      ),
+    ).toBe(true);
     expect(scopeOfType(runtime, 'aws.route53.hosted-zone', 'global')).toMatchObject({
       status: 'complete',
       enrichmentErrors: [
