@@ -13,15 +13,15 @@ import {
   filterServices,
   type HttpClient,
   isCredentialError,
-  type ListScope,
-  runScopes,
+  type ListStep,
+  runSteps,
   selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { digitalOceanCatalog } from './digitalocean-catalog.ts';
 import { digitalOceanError } from './digitalocean-errors.ts';
 import {
   type DigitalOceanListContext,
-  type DigitalOceanService,
+  type DigitalOceanStep,
   listCollection,
 } from './digitalocean-list.ts';
 import {
@@ -193,40 +193,61 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     const keep = (region: string) =>
       region === 'global' || kept.has(region) || (!filtered && !known.has(region));
 
-    const scopes: ListScope[] = [];
+    // One step per list call: a denied call (a token without one scope) fails exactly the types
+    // it lists; every other type, of this service or another, is still listed and complete.
+    const steps: ListStep[] = [];
     for (const descriptor of this.catalog.services) {
       const service = digitalOceanApiServices.get(descriptor.name);
       if (!service || !services.includes(descriptor.name)) continue;
-      const { types, partial } = selectResourceTypes({
+      const { types } = selectResourceTypes({
         catalog: this.catalog,
         service: descriptor.name,
         ...filters,
       });
-      if (types.length === 0) continue;
-      scopes.push({
-        service: descriptor.name,
-        region: 'global',
-        // One account-wide listing: reported for `global`, every kept region (regional services)
-        // and every region a listed resource carries.
-        coversRegions: descriptor.global ? [] : keptRegions,
-        ...(partial ? { resourceTypes: types } : {}),
-        list: (signal) =>
-          this.#listService(
-            service,
-            keep,
-            this.#context(client, signal, (type) => types.includes(type)),
-          ),
-      });
+      for (const step of service.steps) {
+        const stepTypes = step.resourceTypes.filter((type) => types.includes(type));
+        if (stepTypes.length === 0) continue; // the filters leave this step out
+        const enrich = step.enrich;
+        steps.push({
+          service: descriptor.name,
+          region: 'global',
+          // One account-wide listing: reported for `global`, every kept region (regional
+          // services) and every region a listed resource carries.
+          coversRegions: descriptor.global ? [] : keptRegions,
+          resourceTypes: stepTypes,
+          call: step.call,
+          list: (stepContext) =>
+            this.#listService(
+              service.name,
+              step,
+              keep,
+              this.#context(client, stepContext.signal, (type) => stepTypes.includes(type)),
+            ),
+          ...(enrich
+            ? {
+                enrich: (resource, reads, stepContext) =>
+                  enrich(
+                    resource,
+                    reads,
+                    this.#context(client, stepContext.signal, (type) => stepTypes.includes(type)),
+                  ),
+              }
+            : {}),
+        });
+      }
     }
     if (services.includes('spaces')) {
       const spacesRegions = (this.config.spacesRegions ?? digitalOceanSpacesRegions).filter(keep);
       const spaces = this.#spaces;
       for (const region of spacesRegions) {
         if (spaces) {
-          scopes.push({
+          steps.push({
             service: 'spaces',
             region,
-            list: (signal) => spaces.list(region, { accountId: this.accountId, signal }),
+            resourceTypes: ['digitalocean.spaces.bucket'],
+            call: 's3:ListBuckets (Spaces key pair)',
+            list: (stepContext) =>
+              spaces.list(region, { accountId: this.accountId, signal: stepContext.signal }),
           });
         } else {
           options.runtime.reportScope({
@@ -241,8 +262,8 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     }
 
     try {
-      yield* runScopes({
-        scopes,
+      yield* runSteps({
+        steps,
         concurrency: options.concurrency,
         runtime: options.runtime,
         signal: options.signal,
@@ -257,19 +278,20 @@ export class DigitalOceanDriver extends BaseCloudDriver<
   }
 
   async *#listService(
-    service: DigitalOceanService,
+    service: string,
+    step: DigitalOceanStep,
     keep: (region: string) => boolean,
     context: DigitalOceanListContext,
   ): AsyncGenerator<CloudResource> {
     try {
-      for await (const resource of service.list(context)) {
+      for await (const resource of step.list(context)) {
         const region = resource.region ?? 'global';
         if (!keep(region)) continue;
         yield resource;
       }
     } catch (error) {
       if (context.signal.aborted) throw error;
-      throw digitalOceanError(error, { service: service.name });
+      throw digitalOceanError(error, { service });
     }
   }
 
