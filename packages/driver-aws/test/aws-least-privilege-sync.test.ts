@@ -68,9 +68,10 @@ test('the run record names the denied list call per region and the denied read o
     ['aws.s3.bucket', 'arn:aws:s3:::acme-app-assets'],
     ['aws.s3.bucket', 'arn:aws:s3:::acme-app-logs-eu'],
   ] as const) {
-    expect(await plugin.getResource({ cloudId, resourceType, resourceId }), resourceId).toMatchObject(
-      { status: 'active' },
-    );
+    expect(
+      await plugin.getResource({ cloudId, resourceType, resourceId }),
+      resourceId,
+    ).toMatchObject({ status: 'active' });
   }
   const [run] = await plugin.listRuns(cloudId, { limit: 1 });
   const scopes = (run?.scopes ?? []) as ScopeReport[];
@@ -103,9 +104,7 @@ test('the run record names the denied list call per region and the denied read o
 });
 
 test('a second run with the same denials records no version; a removed key pair is deleted, images are not', async () => {
-  server.addRoutes([
-    awsRoute(EC2Client, DescribeKeyPairsCommand, 'ec2', () => ({ KeyPairs: [] })),
-  ]);
+  server.addRoutes([awsRoute(EC2Client, DescribeKeyPairsCommand, 'ec2', () => ({ KeyPairs: [] }))]);
   const second = await plugin.syncCloud(cloudId);
   expect(second).toMatchObject({ created: 0, updated: 0 });
   expect(await plugin.getResource(bucket)).toMatchObject({ status: 'active' });

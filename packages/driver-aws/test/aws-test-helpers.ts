@@ -5,6 +5,7 @@ import {
   createTestRuntime,
   type FakeProviderServer,
   type FakeRequest,
+  type FaultOptions,
   type TestRuntime,
 } from '@cloud-inventory/testkit';
 import {
@@ -66,21 +67,28 @@ export function describeRequest(request: FakeRequest): string {
   return form ?? request.headers['x-amz-target'] ?? `${request.method} ${request.path}`;
 }
 
-/** Make `Command` of `Client` fail `times` times with an AWS error in the service's own format. */
-export function failOperation(
-  server: FakeProviderServer,
+/** What an injected AWS error looks like. */
+export interface AwsFaultError {
+  /** AWS error code (`AccessDenied`, `UnauthorizedOperation`...). */
+  code: string;
+  /** AWS's message. */
+  message?: string;
+  /** HTTP status. @default 400 */
+  status?: number;
+  /** Requests to fail. @default Infinity */
+  times?: number;
+  /** Only requests signed for this region. */
+  region?: string;
+  /** Only requests this also matches (one bucket, one cluster). */
+  match?: (request: FakeRequest) => boolean;
+}
+
+/** A fault answering `Command` of `Client` with an AWS error in the service's own format. */
+export function awsFault(
   Client: new (config: any) => any,
   Command: new (input: any) => any,
-  error: {
-    code: string;
-    message?: string;
-    status?: number;
-    times?: number;
-    region?: string;
-    /** Only requests this also matches (one bucket, one cluster). */
-    match?: (request: FakeRequest) => boolean;
-  },
-) {
+  error: AwsFaultError,
+): FaultOptions {
   const info = serviceInfoOf(Client);
   const operation = operationOf(Command);
   const target = routeTarget(info, operation);
@@ -88,7 +96,7 @@ export function failOperation(
     info,
     new AwsFakeError(error.code, error.message ?? `${error.code} (injected)`, error.status ?? 400),
   );
-  return server.injectFault({
+  return {
     status: answer.status ?? 400,
     headers: answer.headers as Record<string, string>,
     body: answer.body,
@@ -100,7 +108,17 @@ export function failOperation(
       (!(target.path instanceof RegExp) || target.path.test(request.path)) &&
       (error.region === undefined || signatureScope(request)?.region === error.region) &&
       (error.match === undefined || error.match(request)),
-  });
+  };
+}
+
+/** Make `Command` of `Client` fail `times` times with an AWS error in the service's own format. */
+export function failOperation(
+  server: FakeProviderServer,
+  Client: new (config: any) => any,
+  Command: new (input: any) => any,
+  error: AwsFaultError,
+) {
+  return server.injectFault(awsFault(Client, Command, error));
 }
 
 /** Requests to one operation (by `Action`, target suffix or REST path). */
