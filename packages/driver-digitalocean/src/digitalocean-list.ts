@@ -43,6 +43,8 @@ export interface DigitalOceanStep {
     reads: ResourceEnrichment,
     context: DigitalOceanListContext,
   ) => Promise<CloudResource>;
+  /** The calls `enrich` reads, as named in `enrichmentErrors` (for the README). */
+  enrichCalls?: readonly string[];
 }
 
 /** One service of the driver: its listing steps. */
@@ -72,6 +74,8 @@ export function collectionStep<Item>(options: {
   };
   /** Per-resource reads. */
   enrich?: DigitalOceanStep['enrich'];
+  /** The calls `enrich` reads. */
+  enrichCalls?: readonly string[];
 }): DigitalOceanStep {
   return {
     resourceTypes: [options.resourceType],
@@ -86,6 +90,7 @@ export function collectionStep<Item>(options: {
       }
     },
     ...(options.enrich ? { enrich: options.enrich } : {}),
+    ...(options.enrichCalls ? { enrichCalls: options.enrichCalls } : {}),
   };
 }
 

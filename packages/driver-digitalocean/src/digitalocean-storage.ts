@@ -116,6 +116,7 @@ export const databasesService: DigitalOceanService = {
         tags: cluster.tags ?? [],
         configuration: cluster,
       }),
+      enrichCalls: [databaseFirewallCall],
       enrich: async (resource, reads, context) => {
         const firewall = await reads.read(databaseFirewallCall, () =>
           context.client.getJson<{ rules?: DatabaseFirewallRule[] }>(
