@@ -193,73 +193,10 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     const keep = (region: string) =>
       region === 'global' || kept.has(region) || (!filtered && !known.has(region));
 
-    // One step per list call: a denied call (a token without one scope) fails exactly the types
-    // it lists; every other type, of this service or another, is still listed and complete.
-    const steps: ListStep[] = [];
-    for (const descriptor of this.catalog.services) {
-      const service = digitalOceanApiServices.get(descriptor.name);
-      if (!service || !services.includes(descriptor.name)) continue;
-      const { types } = selectResourceTypes({
-        catalog: this.catalog,
-        service: descriptor.name,
-        ...filters,
-      });
-      for (const step of service.steps) {
-        const stepTypes = step.resourceTypes.filter((type) => types.includes(type));
-        if (stepTypes.length === 0) continue; // the filters leave this step out
-        const enrich = step.enrich;
-        steps.push({
-          service: descriptor.name,
-          region: 'global',
-          // One account-wide listing: reported for `global`, every kept region (regional
-          // services) and every region a listed resource carries.
-          coversRegions: descriptor.global ? [] : keptRegions,
-          resourceTypes: stepTypes,
-          call: step.call,
-          list: (stepContext) =>
-            this.#listService(
-              service.name,
-              step,
-              keep,
-              this.#context(client, stepContext.signal, (type) => stepTypes.includes(type)),
-            ),
-          ...(enrich
-            ? {
-                enrich: (resource, reads, stepContext) =>
-                  enrich(
-                    resource,
-                    reads,
-                    this.#context(client, stepContext.signal, (type) => stepTypes.includes(type)),
-                  ),
-              }
-            : {}),
-        });
-      }
-    }
-    if (services.includes('spaces')) {
-      const spacesRegions = (this.config.spacesRegions ?? digitalOceanSpacesRegions).filter(keep);
-      const spaces = this.#spaces;
-      for (const region of spacesRegions) {
-        if (spaces) {
-          steps.push({
-            service: 'spaces',
-            region,
-            resourceTypes: ['digitalocean.spaces.bucket'],
-            call: 's3:ListBuckets (Spaces key pair)',
-            list: (stepContext) =>
-              spaces.list(region, { accountId: this.accountId, signal: stepContext.signal }),
-          });
-        } else {
-          options.runtime.reportScope({
-            service: 'spaces',
-            region,
-            status: 'skipped',
-            error: spacesSkippedReason,
-          });
-        }
-      }
-      if (!spaces && spacesRegions.length > 0) this.logger.info(spacesSkippedReason);
-    }
+    const steps = [
+      ...this.#apiSteps(client, services, filters, keptRegions, keep),
+      ...this.#spacesSteps(services, keep, options.runtime),
+    ];
 
     try {
       yield* runSteps({
@@ -275,6 +212,80 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     } catch (error) {
       throw this.#runFailure(error);
     }
+  }
+
+  /**
+   * One step per API list call: a denied call (a token without one scope) fails exactly the types
+   * it lists; every other type, of this service or another, is still listed and complete.
+   */
+  #apiSteps(
+    client: HttpClient,
+    services: readonly string[],
+    filters: Pick<ListOptions, 'include' | 'exclude'>,
+    keptRegions: readonly string[],
+    keep: (region: string) => boolean,
+  ): ListStep[] {
+    const steps: ListStep[] = [];
+    for (const descriptor of this.catalog.services) {
+      const service = digitalOceanApiServices.get(descriptor.name);
+      if (!service || !services.includes(descriptor.name)) continue;
+      const { types } = selectResourceTypes({
+        catalog: this.catalog,
+        service: descriptor.name,
+        ...filters,
+      });
+      for (const step of service.steps) {
+        const stepTypes = step.resourceTypes.filter((type) => types.includes(type));
+        if (stepTypes.length === 0) continue; // the filters leave this step out
+        const context = (signal: AbortSignal) =>
+          this.#context(client, signal, (type) => stepTypes.includes(type));
+        const enrich = step.enrich;
+        steps.push({
+          service: descriptor.name,
+          region: 'global',
+          // One account-wide listing: reported for `global`, every kept region (regional
+          // services) and every region a listed resource carries.
+          coversRegions: descriptor.global ? [] : keptRegions,
+          resourceTypes: stepTypes,
+          call: step.call,
+          list: ({ signal }) => this.#listService(service.name, step, keep, context(signal)),
+          ...(enrich
+            ? { enrich: (resource, reads, { signal }) => enrich(resource, reads, context(signal)) }
+            : {}),
+        });
+      }
+    }
+    return steps;
+  }
+
+  /** One step per Spaces region, or a skipped scope per region without a Spaces key pair. */
+  #spacesSteps(
+    services: readonly string[],
+    keep: (region: string) => boolean,
+    runtime: RuntimeContext,
+  ): ListStep[] {
+    if (!services.includes('spaces')) return [];
+    const spacesRegions = (this.config.spacesRegions ?? digitalOceanSpacesRegions).filter(keep);
+    const spaces = this.#spaces;
+    if (!spaces) {
+      for (const region of spacesRegions) {
+        runtime.reportScope({
+          service: 'spaces',
+          region,
+          status: 'skipped',
+          error: spacesSkippedReason,
+        });
+      }
+      if (spacesRegions.length > 0) this.logger.info(spacesSkippedReason);
+      return [];
+    }
+    return spacesRegions.map((region) => ({
+      service: 'spaces',
+      region,
+      resourceTypes: ['digitalocean.spaces.bucket'],
+      call: 's3:ListBuckets (Spaces key pair)',
+      list: ({ signal }) => spaces.list(region, { accountId: this.accountId, signal }),
+    }));
   }
 
   async *#listService(
