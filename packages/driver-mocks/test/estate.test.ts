@@ -147,11 +147,11 @@ describe('resource shapes', () => {
     );
     const zones = new Set(
       resources
-        .filter((resource) => resource.resourceType === 'cloudflare.zone')
+        .filter((resource) => resource.resourceType === 'cloudflare.zones.zone')
         .map((resource) => resource.resourceId),
     );
     const records = resources.filter(
-      (resource) => resource.resourceType === 'cloudflare.dns.record',
+      (resource) => resource.resourceType === 'cloudflare.zones.dns-record',
     );
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
