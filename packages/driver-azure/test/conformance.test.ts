@@ -1,7 +1,9 @@
 import { runDriverConformance } from '@cloud-inventory/testkit';
 import { describe, test } from 'vitest';
+import { webAppConfigurationCall } from '../src/azure-enrichment.ts';
 import { createAzureDriver } from '../src/driver.ts';
-import { azureCredentials, azureFixtures } from './fixtures/azure-fixtures.ts';
+import { armError } from './azure-test-helpers.ts';
+import { armPath, azureCredentials, azureFixtures } from './fixtures/azure-fixtures.ts';
 
 runDriverConformance({
   describe,
@@ -25,5 +27,28 @@ runDriverConformance({
       'azure.appservice.webapp',
       'azure.kubernetes.cluster',
     ],
+  },
+  denial: {
+    listFault: {
+      path: armPath(
+        '/subscriptions/:subscription/providers/Microsoft.Compute/virtualMachineScaleSets',
+      ),
+      status: 403,
+      body: armError(
+        'AuthorizationFailed',
+        "The client does not have authorization to perform action 'Microsoft.Compute/virtualMachineScaleSets/read'.",
+      ),
+    },
+    expectDeniedTypes: ['azure.compute.virtualmachinescaleset'],
+    enrichmentFault: {
+      path: /\/providers\/Microsoft\.Web\/sites\/[^/]+\/config\/web$/i,
+      status: 403,
+      body: armError(
+        'AuthorizationFailed',
+        "The client does not have authorization to perform action 'Microsoft.Web/sites/config/read'.",
+      ),
+    },
+    expectEnrichmentCall: webAppConfigurationCall,
+    config: { services: ['compute', 'appservice'] },
   },
 });
