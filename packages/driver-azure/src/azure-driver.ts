@@ -10,13 +10,13 @@ import {
 import {
   filterRegions,
   filterServices,
-  isCredentialError,
   resolveEndpoint,
   runSteps,
 } from '@cloud-inventory/driver-kit';
 import { azureCatalog } from './azure-catalog.ts';
 import { AzureSubscriptionClients, createAzureSubscriptionClient } from './azure-clients.ts';
 import { createAzureCredential } from './azure-credential.ts';
+import { classifyAzureError, isAzureCredentialFailure } from './azure-error-classes.ts';
 import { AzureNoSubscriptionError, azureCredentialError, toAzureError } from './azure-errors.ts';
 import {
   type AzureCredentials,
@@ -129,6 +129,8 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
         },
         signal: options.signal,
         logger: this.logger,
+        classifyError: classifyAzureError,
+        abortOnAuthError: isAzureCredentialFailure,
       });
     } catch (error) {
       throw toAzureError(error);
@@ -149,7 +151,9 @@ export class AzureDriver extends BaseCloudDriver<AzureCredentials, AzureDriverCo
     try {
       listed = await listAzureSubscriptionIds(await this.#subscriptions(), signal);
     } catch (error) {
-      if (isCredentialError(error)) throw azureCredentialError(error, 'listing subscriptions');
+      if (isAzureCredentialFailure(error)) {
+        throw azureCredentialError(error, 'listing subscriptions');
+      }
       throw toAzureError(error);
     }
     // NOTE: an empty list is not "everything was deleted": a credential that lost its role

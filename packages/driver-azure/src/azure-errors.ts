@@ -1,5 +1,6 @@
 import { DriverError } from '@cloud-inventory/core';
-import { classifyError, statusCodeOf } from '@cloud-inventory/driver-kit';
+import { statusCodeOf } from '@cloud-inventory/driver-kit';
+import { classifyAzureError } from './azure-error-classes.ts';
 import { azureEnvironmentVariables } from './azure-options.ts';
 import type { AzureErrorWithArmMessage } from './azure-paging.ts';
 
@@ -65,7 +66,7 @@ export function toAzureStepError(
   if (code === 'MissingSubscriptionRegistration' || code === 'SubscriptionNotRegistered') {
     return new AzureProviderNotRegisteredError({ ...context, cause: error });
   }
-  const errorClass = classifyError(error);
+  const errorClass = classifyAzureError(error);
   const statusCode = statusCodeOf(error);
   const hint =
     errorClass === 'auth' && statusCode === 403

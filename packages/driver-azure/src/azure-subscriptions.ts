@@ -1,6 +1,6 @@
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { InventoryLogger } from '@cloud-inventory/core';
-import { isCredentialError } from '@cloud-inventory/driver-kit';
+import { isAzureCredentialFailure } from './azure-error-classes.ts';
 import { azureCredentialError } from './azure-errors.ts';
 import { listArmObjects } from './azure-paging.ts';
 import { normalizeAzureLocation } from './azure-resource-ids.ts';
@@ -54,7 +54,7 @@ export async function listAzureLocations(options: {
     }
   } catch (error) {
     if (options.signal.aborted) throw error;
-    if (isCredentialError(error)) throw azureCredentialError(error, 'listing locations');
+    if (isAzureCredentialFailure(error)) throw azureCredentialError(error, 'listing locations');
     // NOTE: without the location list, listings are reported complete only for the locations
     // they met (and config.regions), so nothing is deleted in a location that emptied.
     options.logger.warn(
