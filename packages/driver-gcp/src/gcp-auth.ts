@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
 import { classifyError, statusCodeOf } from '@cloud-inventory/driver-kit';
 import { type GcpEndpoints, rewriteGoogleUrl } from './gcp-endpoints.ts';
 import {
   type GcpCredentials,
+  type GcpServiceAccountKey,
   gcpAccessTokenEnvironmentVariable,
   gcpApplicationCredentialsEnvironmentVariable,
   gcpReadOnlyScope,
@@ -83,10 +85,61 @@ export function describeGcpCredentials(
   return { source: 'Application Default Credentials' };
 }
 
+async function readKeyFile(path: string, source: string): Promise<object> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as object;
+  } catch (error) {
+    throw tokenError(error, source);
+  }
+}
+
+/** The auth library's client for a key (service account or gcloud user), or ADC when there is none. */
+async function createAuthClient(
+  key: GcpServiceAccountKey | undefined,
+  fetchImplementation: typeof fetch,
+): Promise<{ getRequestHeaders(): Promise<Headers> }> {
+  const library = await import('google-auth-library');
+  const transporterOptions = { fetchImplementation };
+  // NOTE: the key's own type picks the client; the library's generic `credentials`/`keyFilename`
+  // options are deprecated because they would also run external-account configs from any file.
+  if (key === undefined) {
+    return new library.GoogleAuth({
+      scopes: [gcpReadOnlyScope],
+      clientOptions: { transporterOptions },
+    });
+  }
+  if (key.type === 'service_account') {
+    return new library.JWT({
+      email: String(key.client_email),
+      key: String(key.private_key),
+      ...(typeof key.private_key_id === 'string' ? { keyId: key.private_key_id } : {}),
+      scopes: [gcpReadOnlyScope],
+      transporterOptions,
+    });
+  }
+  if (key.type === 'authorized_user') {
+    return new library.UserRefreshClient({
+      clientId: String(key.client_id),
+      clientSecret: String(key.client_secret),
+      refreshToken: String(key.refresh_token),
+      transporterOptions,
+    });
+  }
+  throw new ConfigurationError({
+    issues: [
+      {
+        path: 'credentials',
+        expected: `a key of type service_account or authorized_user (for workload identity federation or impersonation, point ${gcpApplicationCredentialsEnvironmentVariable} at the configuration and leave the credentials empty)`,
+        received: JSON.stringify(key.type ?? 'no type'),
+      },
+    ],
+  });
+}
+
 /**
  * Build the token source. An access token is used as is; a key file, a key object or ADC go
  * through google-auth-library (read-only cloud-platform scope), loaded only then, with its token
- * requests sent to `config.endpoint` when one is set.
+ * requests sent to `config.endpoint` when one is set. A key file is read here.
  */
 export async function createGcpTokenSource(options: {
   credentials: GcpCredentials | undefined;
@@ -98,18 +151,13 @@ export async function createGcpTokenSource(options: {
     const header = `Bearer ${choice.accessToken}`;
     return { source: choice.source, authorization: async () => header };
   }
-  const { GoogleAuth } = await import('google-auth-library');
   const { endpoints } = options;
   const fetchImplementation: typeof fetch = (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     return fetch(rewriteGoogleUrl(url, endpoints), init);
   };
-  const auth = new GoogleAuth({
-    scopes: [gcpReadOnlyScope],
-    ...(choice.keyFile ? { keyFile: choice.keyFile } : {}),
-    ...(choice.key ? { credentials: choice.key as Record<string, string> } : {}),
-    clientOptions: { transporterOptions: { fetchImplementation } },
-  });
+  const key = choice.keyFile ? await readKeyFile(choice.keyFile, choice.source) : choice.key;
+  const auth = await createAuthClient(key as GcpServiceAccountKey | undefined, fetchImplementation);
   return {
     source: choice.source,
     authorization: async () => {

@@ -72,6 +72,8 @@ export class GcpDriver extends BaseCloudDriver<GcpCredentials, GcpDriverConfig> 
     if (services.length === 0) return;
     const signal = options.signal ?? new AbortController().signal;
     try {
+      // A credential that cannot give a token fails here, before anything is listed.
+      await this.#tokens!.authorization();
       const projects =
         this.#projects.length > 0 ? this.#projects : await listGcpProjects(client, signal);
       // Regions are the same for every project; the first one answers for all.
