@@ -119,23 +119,15 @@ describe('real S3 wire path (fauxqs on 127.0.0.1)', () => {
         const storeA = await objectStoreOf(first);
         const storeB = await objectStoreOf(second);
         const cloudId = `lock-${name.replace(/\W+/g, '-')}`;
-        const lockA = await CloudLock.acquire(storeA, cloudId, {
-          ttlMs: 5000,
-          timeoutMs: 0,
-          owner: 'worker-a',
-        });
-        const lockB = await CloudLock.acquire(storeB, cloudId, {
-          ttlMs: 5000,
-          timeoutMs: 0,
-          owner: 'worker-b',
-        });
-        expect(lockA, name).not.toBeNull();
-        if (exclusive) expect(lockB, `${name}: second worker must not get the lock`).toBeNull();
-        else
-          expect(
-            lockB,
-            `${name}: without conditional writes both workers "hold" the lock`,
-          ).not.toBeNull();
+        // Both workers race for a free lock: each reads it absent, then creates it conditionally.
+        const [lockA, lockB] = await Promise.all([
+          CloudLock.acquire(storeA, cloudId, { ttlMs: 5000, timeoutMs: 0, owner: 'worker-a' }),
+          CloudLock.acquire(storeB, cloudId, { ttlMs: 5000, timeoutMs: 0, owner: 'worker-b' }),
+        ]);
+        const holders = [lockA, lockB].filter((lock) => lock !== null).length;
+        if (exclusive) expect(holders, `${name}: exactly one worker gets the lock`).toBe(1);
+        // The bare server ignores the conditions (measured above): nothing stops both holding it.
+        else expect(holders, name).toBeGreaterThanOrEqual(1);
         await lockB?.release();
         await lockA?.release();
         // Once released, the other worker gets it.

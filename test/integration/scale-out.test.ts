@@ -220,7 +220,10 @@ describe('S3 with conditional writes: takeover after SIGKILL', () => {
     expect(report.snapshots).toBe(100);
     expect(report.versions).toBe(100);
     const runs = await plugin.listRuns(cloud.id);
-    // The killed run stays `running` forever (nobody finishes it); the others finished.
-    expect(runs.map((run) => run.status).sort()).toEqual(['running', 'succeeded', 'succeeded']);
+    // The killed run was found unfinished by its successor and marked interrupted.
+    expect(runs.map((run) => run.status).sort()).toEqual(['interrupted', 'succeeded', 'succeeded']);
+    expect(runs.find((run) => run.status === 'interrupted')?.interruptedDetectedAt).toEqual(
+      expect.any(String),
+    );
   }, 90_000);
 });

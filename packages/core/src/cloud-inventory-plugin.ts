@@ -10,6 +10,7 @@ import {
 } from './driver-registry.ts';
 import { type ResolvedCloud, type SyncEnvironment, syncCloud } from './engine/sync-cloud.ts';
 import type { SyncSummary } from './engine/sync-types.ts';
+import { type VerifyReport, verifyCloud } from './engine/verify-cloud.ts';
 import { CloudInventoryError } from './errors/cloud-inventory-error.ts';
 import { ConfigurationError } from './errors/configuration-error.ts';
 import {
@@ -20,6 +21,7 @@ import {
   type ResourceReference,
 } from './history/inventory-queries.ts';
 import type { ResourceFilter } from './history/resource-filter.ts';
+import { readLockState, withLiveStatus } from './history/run-status.ts';
 import { createConsoleLogger, silentLogger } from './logger.ts';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher.ts';
 import type {
@@ -399,12 +401,34 @@ export class CloudInventoryPlugin extends Plugin {
     return this.queries.inventoryAt(at, filter, options);
   }
 
-  /** A cloud's summary record, or null before its first sync. */
+  /** A cloud's summary record, or null before its first sync; a run killed mid-way reads `interrupted`. */
   async getCloudSummary(cloudId: string): Promise<Record<string, unknown> | null> {
-    return this.inventoryResources.clouds.get(cloudId).then(
-      (record: Record<string, unknown>) => publicRecord(record),
+    const record = await this.inventoryResources.clouds.get(cloudId).then(
+      (found: Record<string, unknown>) => publicRecord(found),
       () => null,
     );
+    if (record?.status !== 'running') return record;
+    return withLiveStatus(record, await readLockState(this.objectStore, cloudId), 'summary');
+  }
+
+  /**
+   * Check a cloud's store (versions, index, change feed, stuck runs, counters); with `repair`,
+   * rebuild what can be rebuilt without touching any version. What a user runs after an incident.
+   */
+  async verify(options: { cloudId: string; repair?: boolean }): Promise<VerifyReport> {
+    return verifyCloud({
+      cloudId: options.cloudId,
+      resources: this.inventoryResources,
+      store: this.objectStore,
+      client: (this.database as any).client,
+      repair: options.repair ?? false,
+      lock: {
+        ttlMs: this.config.lock.ttl * 1000,
+        timeoutMs: this.config.lock.timeout * 1000,
+        owner: this.#owner,
+      },
+      indexShardSize: this.config.storage.indexShardSize,
+    });
   }
 
   /** Run records of a cloud, newest first. */
@@ -420,7 +444,10 @@ export class CloudInventoryPlugin extends Plugin {
       .sort()
       .reverse()
       .slice(0, options.limit ?? 20);
-    return Promise.all(ids.map(async (id) => publicRecord(await runs.get(id))));
+    const records = await Promise.all(ids.map(async (id) => publicRecord(await runs.get(id))));
+    if (!records.some((record) => record.status === 'running')) return records;
+    const lock = await readLockState(this.objectStore, cloudId);
+    return records.map((record) => withLiveStatus(record, lock, 'run'));
   }
 
   // Key order: option, environment variable, a key stored once in the bucket.

@@ -19,7 +19,14 @@ export {
   unregisterCloudDriver,
 } from './driver-registry.ts';
 export type { ResolvedCloud } from './engine/sync-cloud.ts';
-export type { ChangeKind, RejectedResource, SyncStatus, SyncSummary } from './engine/sync-types.ts';
+export type {
+  ChangeKind,
+  RejectedResource,
+  RunRecordStatus,
+  SyncStatus,
+  SyncSummary,
+} from './engine/sync-types.ts';
+export type { VerifyProblem, VerifyReport } from './engine/verify-cloud.ts';
 export * from './errors/index.ts';
 export type {
   ChangeFilter,

@@ -13,7 +13,7 @@ import type { JsonValue } from '../versioning/canonical-json.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
 import { changedSections } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
-import type { PreparedResource } from './prepare-resource.ts';
+import type { PreparedResource, ResourcePathRules } from './prepare-resource.ts';
 import type { ChangeKind } from './sync-types.ts';
 
 /** What every write of one sync shares. */
@@ -26,6 +26,8 @@ export interface PersistContext {
   volatilePatterns(resourceType: string): PathPattern[];
   /** Cap on diff entries. */
   maximumDiffEntries: number;
+  /** Volatile and secret paths of every resource type. */
+  rules: ResourcePathRules;
 }
 
 /** A change that was stored, for events and counters. */
@@ -313,14 +315,27 @@ export async function persistDeletion(
   const snapshot = await getOrNull(context, resources.snapshots, snapshotId, 'snapshot');
   const deletedEntry: IndexEntry = { ...entry, status: 'deleted', deletedAt: now, changedAt: now };
   if (snapshot?.status === 'deleted') {
-    // A crashed run already stored this deletion.
+    // An earlier run stored this deletion but not its bookkeeping: adopt it, and hand it back so
+    // the change feed gets it (a line logged twice is read once).
+    const sequence = Number(snapshot.changelogSize ?? entry.changes);
+    const deletedAt = String(snapshot.deletedAt ?? now);
     return {
-      entry: {
-        ...deletedEntry,
-        changes: snapshot.changelogSize ?? entry.changes,
-        deletedAt: snapshot.deletedAt ?? now,
+      entry: { ...deletedEntry, changes: sequence, deletedAt, changedAt: deletedAt },
+      change: {
+        kind: 'deleted',
+        snapshotId,
+        resourceType,
+        resourceId,
+        name: snapshot.name ?? null,
+        service: entry.service,
+        region: entry.region,
+        version: entry.version,
+        sequence,
+        previousVersion: entry.version,
+        versionWritten: false,
+        changedSections: [],
+        detectedAt: deletedAt,
       },
-      change: null,
     };
   }
   const lastVersion = await getOrNull(

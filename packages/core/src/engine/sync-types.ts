@@ -3,6 +3,9 @@ import type { ErrorClass, ScopeReport } from '../types.ts';
 /** Outcome of a sync. */
 export type SyncStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
 
+/** Status of a run record: a sync's outcome, `running`, or `interrupted` (killed or lost its lock). */
+export type RunRecordStatus = SyncStatus | 'running' | 'interrupted';
+
 /** Kinds of change records. */
 export type ChangeKind = 'created' | 'updated' | 'deleted' | 'restored';
 
@@ -40,4 +43,8 @@ export interface SyncSummary {
   errors: Partial<Record<ErrorClass | 'storage' | 'invalid-resource' | 'lock', string[]>>;
   /** Driver checkpoint at the end of the run. */
   checkpoint?: unknown;
+  /** Resources the engine refused (at most 100), also in the run record. */
+  rejectedResources?: RejectedResource[];
+  /** Earlier runs found unfinished and recovered by this one. */
+  recovered?: { runIds: string[]; resources: number; changesRelogged: number };
 }

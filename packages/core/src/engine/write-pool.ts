@@ -19,11 +19,19 @@ export class WritePool {
     return this.#firstError;
   }
 
-  /** Start a task when a slot is free; resolves when it has started. */
-  async submit(task: () => Promise<void>): Promise<void> {
+  /**
+   * Start a task when a slot is free; resolves when it has started, with `done`, the promise of
+   * its outcome (true when it succeeded; false when it failed or was not started because another
+   * one had failed). Wrapped in an object: a promise resolving to a promise would wait for both.
+   */
+  async submit(task: () => Promise<void>): Promise<{ done: Promise<boolean> }> {
     while (this.#running.size >= this.#limit) await Promise.race(this.#running);
-    if (this.#failed) return;
+    if (this.#failed) return { done: Promise.resolve(false) };
+    let succeeded = false;
     const promise: Promise<void> = task()
+      .then(() => {
+        succeeded = true;
+      })
       .catch((error: unknown) => {
         if (!this.#failed) {
           this.#failed = true;
@@ -34,6 +42,12 @@ export class WritePool {
         this.#running.delete(promise);
       });
     this.#running.add(promise);
+    return { done: promise.then(() => succeeded) };
+  }
+
+  /** Wait for every started task, without throwing (see `failed` and `error`). */
+  async settle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.all(this.#running);
   }
 
   /** Wait for every started task; rethrows the first failure. */

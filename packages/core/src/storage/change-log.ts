@@ -1,3 +1,4 @@
+import { StorageError } from '../errors/storage-error.ts';
 import type { ObjectStore } from './object-store.ts';
 import { internalPrefix } from './object-store.ts';
 
@@ -46,6 +47,9 @@ export class ChangeLogWriter {
   readonly #runId: string;
   #buffer: ChangeLogEntry[] = [];
   #segment = 0;
+  // Lines of earlier runs that never reached their change log, by the run that made the change.
+  readonly #recovered = new Map<string, ChangeLogEntry[]>();
+  #recoveredSegment = 0;
 
   constructor(store: ObjectStore, cloudId: string, runId: string) {
     this.#store = store;
@@ -59,11 +63,36 @@ export class ChangeLogWriter {
   }
 
   /**
+   * Add a change an earlier run stored in the records but not in its change log. It is written in
+   * a segment named after that run (`<runId>-recovered-...`), so time queries that pick segments
+   * by run time still find it; a line logged twice is read once (see `readChangeLog`).
+   */
+  addRecovered(entry: ChangeLogEntry): void {
+    const lines = this.#recovered.get(entry.runId) ?? [];
+    lines.push(entry);
+    this.#recovered.set(entry.runId, lines);
+  }
+
+  /** True when nothing is waiting to be written. */
+  get empty(): boolean {
+    return this.#buffer.length === 0 && this.#recovered.size === 0;
+  }
+
+  /**
    * Write the buffered changes as segments of at most `segmentLines` lines: a first sync of 10^5
    * resources buffers tens of thousands of changes, and one object of ~20 MB is more than some
    * S3-compatible servers accept in a PUT (fauxqs: 11 MiB) and more than a reader wants to hold.
    */
   async flush(): Promise<void> {
+    for (const [runId, lines] of [...this.#recovered]) {
+      for (let start = 0; start < lines.length; start += segmentLines) {
+        this.#recoveredSegment += 1;
+        const key = `${changeLogPrefix(this.#cloudId)}${runId}-recovered-${this.#runId}-${String(this.#recoveredSegment).padStart(5, '0')}.json`;
+        const part = lines.slice(start, start + segmentLines).map(encodeLine);
+        await this.#store.putJson(key, { format: 1, lines: part });
+      }
+      this.#recovered.delete(runId);
+    }
     while (this.#buffer.length > 0) {
       const lines = this.#buffer.slice(0, segmentLines);
       this.#segment += 1;
@@ -87,10 +116,19 @@ export async function readChangeLog(
     untilStamp ? key.slice(prefix.length, prefix.length + untilStamp.length) <= untilStamp : true,
   );
   const output: ChangeLogEntry[] = [];
+  // A change can be logged twice (a run's segment written, its index not; the next run re-logs
+  // it from the records): the first line of each change counts.
+  const logged = new Set<string>();
   for (const key of selected) {
     const segment = await store.getJson<{ lines: StoredLine[] }>(key);
+    if (segment && !Array.isArray(segment.value?.lines)) {
+      throw new StorageError({ operation: 'read change-log segment (unreadable)', key, cloudId });
+    }
     for (const line of segment?.value.lines ?? []) {
       const entry = decodeLine(line);
+      const identity = `${entry.snapshotId}|${entry.kind}|${entry.sequence}|${entry.version}`;
+      if (logged.has(identity)) continue;
+      logged.add(identity);
       if (options.since && entry.detectedAt < options.since) continue;
       if (options.until && entry.detectedAt > options.until) continue;
       output.push(entry);

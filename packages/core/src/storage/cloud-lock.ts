@@ -1,12 +1,20 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { LockLostError } from '../errors/lock-lost-error.ts';
+import { StorageError } from '../errors/storage-error.ts';
 import { internalPrefix, isPreconditionFailed, type ObjectStore } from './object-store.ts';
 
+/** The lock object: who holds it and for how long (by the holder's clock, for humans). */
 interface LockBody {
   cloudId: string;
+  /** Holder, or empty once released. */
   owner: string;
   acquiredAt: string;
   expiresAt: string;
+  /** Lifetime the holder renews within; a taker waits this long by its own clock. */
+  ttlMs?: number;
+  /** Set when the holder let it go: free for anyone (taken with If-Match on its ETag). */
+  released?: boolean;
 }
 
 /** Options of `CloudLock.acquire`. */
@@ -19,6 +27,12 @@ export interface AcquireLockOptions {
   owner?: string;
   /** Poll interval while waiting. @default 250 */
   pollMs?: number;
+  /**
+   * How far two workers' clocks may disagree. A lock whose `expiresAt` (the holder's clock) is
+   * older than this is taken at once; any other busy lock only after this worker saw it unchanged
+   * for a whole TTL by its own monotonic clock. @default 60000
+   */
+  clockSkewMs?: number;
 }
 
 /** A unique owner id for this process. */
@@ -26,9 +40,17 @@ export function defaultLockOwner(): string {
   return `${hostname()}:${process.pid}:${Math.random().toString(16).slice(2, 10)}`;
 }
 
+// The holder stops writing this share of a TTL after its last successful renewal was sent, so an
+// in-flight write lands before anyone may take over (a taker waits a whole TTL after seeing it).
+const writableShare = 0.8;
+
 /**
- * One writer per cloud across processes: a lock object written with `If-None-Match: *`, renewed with
- * `If-Match`, and taken over atomically (`If-Match` on the expired lock's ETag) once its TTL passed.
+ * One writer per cloud across processes. The lock object is created with `If-None-Match: *`,
+ * renewed with `If-Match`, released by writing a `released` body with `If-Match` (never
+ * read-then-delete) and taken over with `If-Match` on the ETag the taker watched stay unchanged
+ * for a whole TTL by its own clock. The holder fences itself: `assertHeld()` fails once its own
+ * monotonic clock passes 80% of a TTL since the last renewal it sent that succeeded, so a worker
+ * whose renewals fail stops writing before anyone can take over, whatever the clocks say.
  */
 export class CloudLock {
   readonly cloudId: string;
@@ -40,6 +62,8 @@ export class CloudLock {
   #timer: NodeJS.Timeout | undefined;
   #released = false;
   #renewing: Promise<void> | undefined;
+  #writableUntil: number;
+  #renewalError: unknown;
 
   private constructor(
     store: ObjectStore,
@@ -47,12 +71,14 @@ export class CloudLock {
     owner: string,
     ttlMs: number,
     etag: string | undefined,
+    sentAt: number,
   ) {
     this.#store = store;
     this.cloudId = cloudId;
     this.owner = owner;
     this.#ttlMs = ttlMs;
     this.#etag = etag;
+    this.#writableUntil = sentAt + ttlMs * writableShare;
     this.#timer = setInterval(
       () => {
         this.#renewing = this.renew();
@@ -74,41 +100,56 @@ export class CloudLock {
     options: AcquireLockOptions,
   ): Promise<CloudLock | null> {
     const owner = options.owner ?? defaultLockOwner();
-    const deadline = Date.now() + options.timeoutMs;
+    const deadline = performance.now() + options.timeoutMs;
+    const skewMs = options.clockSkewMs ?? 60_000;
     const key = CloudLock.key(cloudId);
-    for (;;) {
-      const now = new Date();
-      const body: LockBody = {
-        cloudId,
-        owner,
-        acquiredAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + options.ttlMs).toISOString(),
-      };
+    // The busy lock being watched: its ETag and when this worker first saw it (monotonic).
+    let watched: { etag: string; since: number } | undefined;
+    const take = async (condition: { ifMatch?: string; ifNoneMatch?: string }) => {
+      const sentAt = performance.now();
       try {
-        const etag = await store.putJson(key, body, { ifNoneMatch: '*' });
-        return new CloudLock(store, cloudId, owner, options.ttlMs, etag);
+        const etag = await store.putJson(key, lockBody(cloudId, owner, options.ttlMs), condition);
+        return new CloudLock(store, cloudId, owner, options.ttlMs, etag, sentAt);
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;
+        return null;
       }
-      const current = await store.getJson<LockBody>(key);
-      // NOTE: when a write's response is lost, the S3 client retries it and the retry fails its own
-      // condition: a lock that names this owner is ours.
-      if (current?.value.owner === owner && current.etag) {
-        return new CloudLock(store, cloudId, owner, options.ttlMs, current.etag);
+    };
+    // A take that lost its condition is followed by a fresh read at once (the answer may be our
+    // own write whose response was lost), a few times, before waiting.
+    let rereads = 0;
+    for (;;) {
+      const current = await readLock(store, key);
+      let taken: CloudLock | null = null;
+      let attempted = false;
+      if (current === null) {
+        attempted = true;
+        taken = await take({ ifNoneMatch: '*' });
       }
-      if (current && Date.parse(current.value.expiresAt) <= Date.now() && current.etag) {
-        try {
-          const etag = await store.putJson(key, body, { ifMatch: current.etag });
-          return new CloudLock(store, cloudId, owner, options.ttlMs, etag);
-        } catch (error) {
-          if (!isPreconditionFailed(error)) throw error;
+      else if (current.value.owner === owner && current.etag && !current.value.released) {
+        // A write of ours whose response was lost (the client's retry failed its condition).
+        return new CloudLock(store, cloudId, owner, options.ttlMs, current.etag, performance.now());
+      } else if (current.etag) {
+        const now = performance.now();
+        if (watched?.etag !== current.etag) watched = { etag: current.etag, since: now };
+        const heldFor = current.value.ttlMs ?? options.ttlMs;
+        const free =
+          current.value.released === true ||
+          now - watched.since >= heldFor ||
+          Date.parse(current.value.expiresAt) + skewMs <= Date.now();
+        if (free) {
+          attempted = true;
+          taken = await take({ ifMatch: current.etag });
         }
       }
-      if (current === null) continue;
-      if (Date.now() >= deadline) return null;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(1, deadline - Date.now()))),
-      );
+      if (taken) return taken;
+      if (attempted && rereads < 3) {
+        rereads += 1;
+        continue;
+      }
+      if (performance.now() >= deadline) return null;
+      const wait = Math.min(options.pollMs ?? 250, Math.max(1, deadline - performance.now()));
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
@@ -117,60 +158,126 @@ export class CloudLock {
     return this.#controller.signal;
   }
 
-  /** True while the lock is still ours. */
+  /** True while the lock is still ours and within its fenced lifetime. */
   get held(): boolean {
-    return !this.#released && !this.#controller.signal.aborted;
+    if (this.#released || this.#controller.signal.aborted) return false;
+    if (performance.now() > this.#writableUntil) {
+      this.#fence();
+      return false;
+    }
+    return true;
   }
 
-  /** Throw LockLostError when the lock is gone; call before every write. */
+  /** Throw LockLostError when the lock is gone or its renewals stopped succeeding; call before every write. */
   assertHeld(): void {
-    if (this.#controller.signal.aborted) throw new LockLostError({ cloudId: this.cloudId });
+    if ((!this.held && !this.#released) || this.#controller.signal.aborted)
+      throw this.lostReason ?? new LockLostError({ cloudId: this.cloudId });
   }
 
   /** Extend the TTL; marks the lock lost when someone else took it. */
   async renew(): Promise<void> {
     if (!this.held) return;
-    const now = new Date();
-    const body: LockBody = {
-      cloudId: this.cloudId,
-      owner: this.owner,
-      acquiredAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString(),
-    };
+    const sentAt = performance.now();
     try {
       this.#etag = await this.#store.putJson(
         CloudLock.key(this.cloudId),
-        body,
+        lockBody(this.cloudId, this.owner, this.#ttlMs),
         this.#etag ? { ifMatch: this.#etag } : {},
       );
+      this.#extend(sentAt);
     } catch (error) {
-      // A transient storage error is retried at the next tick; the TTL still covers us.
-      if (!isPreconditionFailed(error)) return;
+      // A transient storage error is retried at the next tick; the fence stops writes meanwhile.
+      if (!isPreconditionFailed(error)) {
+        this.#renewalError = error;
+        return;
+      }
       // A renewal applied whose response was lost leaves a stale ETag: still ours if it names us.
       const current = await this.#store
         .getJson<LockBody>(CloudLock.key(this.cloudId))
         .catch(() => null);
-      if (current?.value.owner === this.owner && current.etag) this.#etag = current.etag;
-      else this.markLost();
+      if (current?.value.owner === this.owner && !current.value.released && current.etag) {
+        this.#etag = current.etag;
+        this.#extend(sentAt);
+      } else this.markLost();
     }
   }
 
   /** Stop renewing and signal every writer to stop. */
-  markLost(): void {
+  markLost(error: LockLostError = new LockLostError({ cloudId: this.cloudId })): void {
     if (this.#timer) clearInterval(this.#timer);
-    this.#controller.abort(new LockLostError({ cloudId: this.cloudId }));
+    if (!this.#controller.signal.aborted) this.#controller.abort(error);
   }
 
-  /** Release the lock if it is still ours. */
+  /** The reason writes stopped: the lost lock, or the renewal failure behind it. */
+  get lostReason(): LockLostError | undefined {
+    const reason = this.#controller.signal.reason;
+    return LockLostError.isInstance(reason) ? reason : undefined;
+  }
+
+  // Renewals stopped succeeding for 80% of a TTL: someone may take over soon, so stop now.
+  #fence(): void {
+    const cause = this.#renewalError;
+    const detail = cause instanceof Error ? ` (last renewal: ${cause.message})` : '';
+    this.markLost(
+      new LockLostError({
+        cloudId: this.cloudId,
+        cause,
+        reason: `its renewals failed for 80% of lock.ttl (${this.#ttlMs / 1000}s)${detail}`,
+      }),
+    );
+  }
+
+  /** Release the lock if it is still ours: a `released` body written with If-Match on our ETag. */
   async release(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     if (this.#released) return;
-    this.#released = true;
     await this.#renewing?.catch(() => {});
-    if (this.#controller.signal.aborted) return;
-    const current = await this.#store
-      .getJson<LockBody>(CloudLock.key(this.cloudId))
-      .catch(() => null);
-    if (current?.value.owner === this.owner) await this.#store.delete(CloudLock.key(this.cloudId));
+    const wasHeld = this.held;
+    this.#released = true;
+    if (!wasHeld || !this.#etag) return;
+    const body: LockBody = { ...lockBody(this.cloudId, '', 0), released: true };
+    try {
+      await this.#store.putJson(CloudLock.key(this.cloudId), body, { ifMatch: this.#etag });
+    } catch (error) {
+      // Someone took it over meanwhile: it is theirs now, nothing to release.
+      if (!isPreconditionFailed(error)) throw error;
+    }
   }
+
+  #extend(sentAt: number): void {
+    if (this.#controller.signal.aborted) return;
+    this.#writableUntil = Math.max(this.#writableUntil, sentAt + this.#ttlMs * writableShare);
+  }
+}
+
+// A lock object that cannot be parsed (torn by a killed writer) is read as absent: the conditional
+// create then repairs it (file://) or refuses it.
+async function readLock(
+  store: ObjectStore,
+  key: string,
+): Promise<{ value: LockBody; etag: string | undefined } | null> {
+  let current: { value: LockBody; etag: string | undefined } | null;
+  try {
+    current = await store.getJson<LockBody>(key);
+  } catch (error) {
+    if (StorageError.isInstance(error) && error.operation === 'parse') return null;
+    throw error;
+  }
+  if (!current) return null;
+  const body = current.value as Partial<LockBody> | null;
+  if (body && typeof body === 'object' && typeof body.expiresAt === 'string') return current;
+  // Readable but not a lock: free, taken with If-Match on its ETag (or created when it has none).
+  if (!current.etag) return null;
+  return { value: { ...lockBody('', '', 0), released: true }, etag: current.etag };
+}
+
+function lockBody(cloudId: string, owner: string, ttlMs: number): LockBody {
+  const now = new Date();
+  return {
+    cloudId,
+    owner,
+    acquiredAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    ttlMs,
+  };
 }

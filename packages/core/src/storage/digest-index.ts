@@ -1,3 +1,4 @@
+import { StorageError } from '../errors/storage-error.ts';
 import { IndexTable } from './index-table.ts';
 import type { ObjectStore } from './object-store.ts';
 import { internalPrefix } from './object-store.ts';
@@ -92,8 +93,17 @@ export class DigestIndex {
     if (!layout) return index;
     const shardNumbers = Array.from({ length: layout.shardCount }, (_, shard) => shard);
     await runBounded(shardNumbers, concurrency, async (shard) => {
-      const stored = await store.getJson<StoredShard>(index.shardKey(shard, layout.generation));
-      for (const entry of stored?.value.entries ?? []) index.#entries.set(entry[0], decode(entry));
+      const key = index.shardKey(shard, layout.generation);
+      const stored = await store.getJson<StoredShard>(key);
+      // A missing shard read as empty would make every resource in it look new: fail loudly.
+      if (!stored || !Array.isArray(stored.value?.entries)) {
+        throw new StorageError({
+          operation: `read index shard ${stored ? '(unreadable)' : '(missing)'}; run \`cloud-inventory verify ${cloudId} --repair\` to rebuild the index from the snapshots`,
+          key,
+          cloudId,
+        });
+      }
+      for (const entry of stored.value.entries) index.#entries.set(entry[0], decode(entry));
     });
     return index;
   }
@@ -132,6 +142,19 @@ export class DigestIndex {
   /** Active entries this run did not see: what a complete listing would delete. */
   activeUnseen(): IterableIterator<[string, IndexEntry]> {
     return this.#entries.activeUnseen();
+  }
+
+  /** Versions the index references (the sum of every resource's latest version number). */
+  countVersions(): number {
+    let total = 0;
+    for (const [, entry] of this.#entries.entries()) total += entry.version;
+    return total;
+  }
+
+  /** An empty index of a new generation (repair rebuilds into it; the old layout stays until swapped). */
+  static empty(store: ObjectStore, cloudId: string, previous: IndexLayout | undefined): DigestIndex {
+    const layout = { generation: (previous?.generation ?? 0) + 1, shardCount: 1 };
+    return new DigestIndex(store, cloudId, layout);
   }
 
   /** Number of active resources. */
