@@ -139,7 +139,7 @@ const storageBucket: MockResourceTypeDefinition = {
   driftAttributes: 3,
   identify: (context) => {
     const name = `${context.accountId}-${context.pick(['assets', 'logs', 'backups', 'exports'], 'bucket')}-${context.uniqueHex(6)}`;
-    return { id: name, name };
+    return { id: `//storage.googleapis.com/projects/_/buckets/${name}`, name };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -149,7 +149,7 @@ const storageBucket: MockResourceTypeDefinition = {
         id: context.name,
         name: context.name,
         projectNumber: String(context.integer(100_000_000_000, 999_999_999_999, 'project-number')),
-        location: context.pick(['US', 'EU', 'ASIA', 'US-CENTRAL1'], 'location'),
+        location: context.pick(['US', 'EU', 'ASIA'], 'location'),
         locationType: 'multi-region',
         storageClass: context.pickDrifting(
           ['STANDARD', 'NEARLINE', 'COLDLINE'],
@@ -176,7 +176,10 @@ const sqlInstance: MockResourceTypeDefinition = {
   driftAttributes: 3,
   identify: (context) => {
     const name = context.label(['orders-pg', 'users-mysql', 'ledger-pg']);
-    return { id: `${context.accountId}:${context.region}:${name}`, name };
+    return {
+      id: `//cloudsql.googleapis.com/projects/${context.accountId}/instances/${name}`,
+      name,
+    };
   },
   build: (context) => {
     const labels = gcpLabels(context, 2);
@@ -222,7 +225,7 @@ const pubsubTopic: MockResourceTypeDefinition = {
   driftAttributes: 2,
   identify: (context) => {
     const name = context.label(['orders', 'events', 'audit', 'notifications']);
-    return { id: `projects/${context.accountId}/topics/${name}`, name };
+    return { id: `//pubsub.googleapis.com/projects/${context.accountId}/topics/${name}`, name };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -250,7 +253,10 @@ const pubsubSubscription: MockResourceTypeDefinition = {
   volatilePaths: ['metrics.numUndeliveredMessages', 'metrics.oldestUnackedMessageAge'],
   identify: (context) => {
     const name = `${context.label(['billing', 'search-indexer', 'mailer', 'analytics'])}-sub`;
-    return { id: `projects/${context.accountId}/subscriptions/${name}`, name };
+    return {
+      id: `//pubsub.googleapis.com/projects/${context.accountId}/subscriptions/${name}`,
+      name,
+    };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -282,7 +288,7 @@ const serviceAccount: MockResourceTypeDefinition = {
   identify: (context) => {
     const name = context.label(['deployer', 'runtime', 'reader', 'etl']);
     return {
-      id: `projects/${context.accountId}/serviceAccounts/${name}@${context.accountId}.iam.gserviceaccount.com`,
+      id: `//iam.googleapis.com/projects/${context.accountId}/serviceAccounts/${name}@${context.accountId}.iam.gserviceaccount.com`,
       name,
     };
   },
