@@ -80,6 +80,28 @@ describe('gcp credentials and config', () => {
     }
   });
 
+  test('no credentials: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS), then the access-token variable', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gcp-adc-'));
+    const saved = { ...process.env };
+    try {
+      const keyFile = join(folder, 'adc.json');
+      writeFileSync(keyFile, JSON.stringify(serviceAccountKey));
+      process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
+      delete process.env.GOOGLE_OAUTH_ACCESS_TOKEN;
+      const adc = await listAll(createTestDriver(api, { services: ['iam'] }, {}));
+      expect(ofType(adc.resources, 'gcp.iam.service-account')).toHaveLength(4);
+      expect(tokenRequests).toHaveLength(1);
+
+      process.env.GOOGLE_OAUTH_ACCESS_TOKEN = gcpAccessToken;
+      const fromVariable = await listAll(createTestDriver(api, { services: ['iam'] }, {}));
+      expect(fromVariable.resources).toHaveLength(4);
+      expect(tokenRequests).toHaveLength(1);
+    } finally {
+      process.env = saved;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('a missing key file fails with an auth error naming the credential fields', async () => {
     const driver = createTestDriver(api, {}, { keyFile: '/nonexistent/key.json' });
     const error = await rejectionOf(listAll(driver));
