@@ -1,14 +1,29 @@
 import { DriverError, type InventoryLogger, type RateLimitReport } from '@cloud-inventory/core';
 import {
+  backoffDelay,
   createHttpClient,
   type HttpClient,
   paginateCursor,
   type QueryParameters,
+  resolveRetryOptions,
+  sleep,
 } from '@cloud-inventory/driver-kit';
 import type { GcpTokenSource } from './gcp-auth.ts';
 import type { GcpApi, GcpEndpoints } from './gcp-endpoints.ts';
-import { gcpNotEnabledError, isServiceDisabledBody } from './gcp-errors.ts';
+import { gcpNotEnabledError, isRateLimitBody, isServiceDisabledBody } from './gcp-errors.ts';
 import type { GcpRetryOptions } from './gcp-options.ts';
+
+/** A 403 rate limit that outlasted the retries, as a `throttled` error. */
+function throttledError(error: DriverError): DriverError {
+  return new DriverError({
+    message: `Google kept answering 403 rate limit exceeded: ${error.message}`,
+    errorClass: 'throttled',
+    ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }),
+    ...(error.service === undefined ? {} : { service: error.service }),
+    retryable: true,
+    cause: error,
+  });
+}
 
 /** One GET of a Google API. */
 export interface GcpRequest {
@@ -93,8 +108,34 @@ export class GcpApiClient {
     return client;
   }
 
-  /** GET one resource or page as JSON. */
+  /** GET one resource or page as JSON; a 403 rate limit is retried like a 429. */
   async get<Body>(request: GcpRequest): Promise<Body> {
+    const retry = resolveRetryOptions(this.#options.retry);
+    for (let attempt = 1; ; attempt++) {
+      let rateLimited = false;
+      try {
+        return await this.#getOnce<Body>(request, () => {
+          rateLimited = true;
+        });
+      } catch (error) {
+        if (!rateLimited || !DriverError.isInstance(error)) throw error;
+        if (attempt >= retry.maximumAttempts) throw throttledError(error);
+        const waitMs = backoffDelay(attempt, retry);
+        this.#options.onRateLimit({
+          reason: 'throttled',
+          status: 403,
+          path: request.path,
+          attempt,
+          waitMs,
+          ...(request.service ? { service: request.service } : {}),
+          ...(request.region ? { region: request.region } : {}),
+        });
+        await sleep(waitMs, request.signal);
+      }
+    }
+  }
+
+  async #getOnce<Body>(request: GcpRequest, onRateLimited: () => void): Promise<Body> {
     const authorization = await this.#options.tokens.authorization();
     try {
       return await this.#client(request.api).getJson<Body>(request.path, {
@@ -103,7 +144,10 @@ export class GcpApiClient {
         ...(request.signal ? { signal: request.signal } : {}),
         ...(request.service ? { service: request.service } : {}),
         ...(request.region ? { region: request.region } : {}),
-        notEnabled: ({ status, body }) => status === 403 && isServiceDisabledBody(body),
+        notEnabled: ({ status, body }) => {
+          if (status === 403 && isRateLimitBody(body)) onRateLimited();
+          return status === 403 && isServiceDisabledBody(body);
+        },
       });
     } catch (error) {
       if (DriverError.isInstance(error) && error.errorClass === 'not-enabled') {

@@ -39,7 +39,12 @@ export class GcpDriver extends BaseCloudDriver<GcpCredentials, GcpDriverConfig> 
   override get accountId(): string | undefined {
     const configured = this.config.accountId;
     if (typeof configured === 'string' && configured.trim() !== '') return configured;
-    return configuredProjects(this.config)[0];
+    try {
+      return configuredProjects(this.config)[0];
+    } catch {
+      // An invalid project list is reported by initialize(), not by a getter.
+      return undefined;
+    }
   }
 
   /** Check the config, pick the credential and build the REST client; no request is sent. */

@@ -22,6 +22,18 @@ export function isServiceDisabledBody(body: unknown): boolean {
   );
 }
 
+/** Reasons of the older APIs' 403 answers that are throttles, not refusals (Compute, Storage, BigQuery, DNS). */
+const throttleReasons = new Set(['ratelimitexceeded', 'userratelimitexceeded', 'quotaexceeded']);
+
+/** True when a 403 body is a rate limit (`errors[].reason: rateLimitExceeded`), to be retried like a 429. */
+export function isRateLimitBody(body: unknown): boolean {
+  const errors = (body as { error?: { errors?: unknown } } | undefined)?.error?.errors;
+  if (!Array.isArray(errors)) return false;
+  return errors.some(
+    (entry) => typeof entry?.reason === 'string' && throttleReasons.has(entry.reason.toLowerCase()),
+  );
+}
+
 /** A `not-enabled` error naming the API and how to enable it. */
 export function gcpNotEnabledError(options: {
   api: GcpApi;

@@ -1,5 +1,5 @@
 import type { CloudResource } from '@cloud-inventory/core';
-import type { ListStep, ResourceEnrichment, StepContext } from '@cloud-inventory/driver-kit';
+import type { ResourceEnrichment, StepContext } from '@cloud-inventory/driver-kit';
 import { buildResource } from '@cloud-inventory/driver-kit';
 import type { GcpApiClient } from './gcp-api-client.ts';
 import type { GcpApi } from './gcp-endpoints.ts';
@@ -63,9 +63,6 @@ export interface GcpListingDefinition {
     context: GcpListContext & { step: StepContext },
   ) => Promise<CloudResource | CloudResource[]>;
 }
-
-/** A step's `enrich`, typed as the kit wants it. */
-export type GcpStepEnrich = NonNullable<ListStep['enrich']>;
 
 /** Input of `gcpResource`. */
 export interface GcpResourceInput {

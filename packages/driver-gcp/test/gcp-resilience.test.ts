@@ -5,6 +5,7 @@ import {
   accessNotConfiguredBody,
   computePermissionDeniedBody,
   permissionDeniedBody,
+  rateLimitExceeded403Body,
   rateLimitedBody,
   serviceDisabledBody,
   unauthenticatedBody,
@@ -51,6 +52,48 @@ describe('gcp errors, retries and partial permissions', () => {
       ),
     ).toBe(true);
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+  });
+
+  test('a 403 rateLimitExceeded is a throttle: retried, reported, and the list completes', async () => {
+    api.injectFault({
+      path: '/storage/storage/v1/b',
+      status: 403,
+      times: 2,
+      body: rateLimitExceeded403Body,
+    });
+    const { resources, runtime } = await listAll(
+      createTestDriver(api, { projectIds: ['acme-prod'], services: ['storage'] }),
+    );
+    expect(
+      api
+        .requestsTo('/storage/storage/v1/b')
+        .map((entry) => entry.status)
+        .slice(0, 3),
+    ).toEqual([403, 403, 200]);
+    expect(ofType(resources, 'gcp.storage.bucket')).toHaveLength(2);
+    expect(runtime.rateLimits.filter((report) => report.status === 403)).toHaveLength(2);
+    expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+  });
+
+  test('a 403 rate limit that never ends fails the step as throttled, not auth', async () => {
+    api.injectFault({
+      path: '/storage/storage/v1/b',
+      status: 403,
+      times: Number.POSITIVE_INFINITY,
+      body: rateLimitExceeded403Body,
+    });
+    const { runtime } = await listAll(
+      createTestDriver(api, { projectIds: ['acme-prod'], services: ['storage', 'iam'] }),
+    );
+    const storage = runtime.scopes.filter((scope) => scope.service === 'storage');
+    expect(
+      storage.every((scope) => scope.status === 'failed' && scope.errorClass === 'throttled'),
+    ).toBe(true);
+    expect(
+      runtime.scopes
+        .filter((scope) => scope.service === 'iam')
+        .every((scope) => scope.status === 'complete'),
+    ).toBe(true);
   });
 
   test('a 401 fails the run with an auth error naming the credential fields, without the token', async () => {
