@@ -86,10 +86,17 @@ export function describeGcpCredentials(
 }
 
 async function readKeyFile(path: string, source: string): Promise<object> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as object;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     throw tokenError(error, source);
+  }
+  try {
+    return JSON.parse(text) as object;
+  } catch {
+    // NOTE: JSON.parse quotes the text it failed on, which could be part of a private key.
+    throw tokenError(new Error('the file is not valid JSON'), source);
   }
 }
 
