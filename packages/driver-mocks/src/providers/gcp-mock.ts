@@ -132,6 +132,52 @@ const computeDisk: MockResourceTypeDefinition = {
   },
 };
 
+const gkeCluster: MockResourceTypeDefinition = {
+  type: 'gcp.container.cluster',
+  description: 'GKE cluster with its node pools (projects.locations.clusters.list, locations/-)',
+  weight: 1,
+  driftAttributes: 2,
+  identify: (context) => {
+    const name = `${context.label(['prod', 'staging', 'batch'])}-gke`;
+    return {
+      id: `//container.googleapis.com/projects/${context.accountId}/locations/${context.region}/clusters/${name}`,
+      name,
+    };
+  },
+  build: (context) => {
+    const labels = gcpLabels(context, 1);
+    const version = context.pickDrifting(
+      ['1.29.1-gke.1589020', '1.30.2-gke.1587003'],
+      'version',
+      0,
+    );
+    return {
+      configuration: {
+        name: context.name,
+        location: context.region,
+        status: 'RUNNING',
+        currentMasterVersion: version,
+        currentNodeVersion: version,
+        releaseChannel: { channel: context.pick(['REGULAR', 'STABLE'], 'channel') },
+        network: 'default',
+        subnetwork: 'default',
+        resourceLabels: labels,
+        nodePools: [
+          {
+            name: 'default-pool',
+            version,
+            config: { machineType: 'e2-standard-4', diskSizeGb: 100, resourceLabels: labels },
+            autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 3 + context.drift(1) },
+            status: 'RUNNING',
+          },
+        ],
+        createTime: context.pastTimestamp(400, 'created'),
+      },
+      labels,
+    };
+  },
+};
+
 const storageBucket: MockResourceTypeDefinition = {
   type: 'gcp.storage.bucket',
   description: 'Cloud Storage bucket (buckets.list)',
@@ -187,7 +233,7 @@ const sqlInstance: MockResourceTypeDefinition = {
       configuration: {
         kind: 'sql#instance',
         name: context.name,
-        connectionName: context.id,
+        connectionName: `${context.accountId}:${context.region}:${context.name}`,
         project: context.accountId,
         region: context.region,
         databaseVersion: context.name.includes('mysql') ? 'MYSQL_8_0' : 'POSTGRES_16',
@@ -358,6 +404,7 @@ export const gcpMockProvider = defineMockProvider({
       description: 'Compute Engine',
       resourceTypes: [computeInstance, computeDisk],
     },
+    { name: 'gke', description: 'Google Kubernetes Engine', resourceTypes: [gkeCluster] },
     { name: 'storage', description: 'Cloud Storage', global: true, resourceTypes: [storageBucket] },
     { name: 'sql', description: 'Cloud SQL', resourceTypes: [sqlInstance] },
     {
