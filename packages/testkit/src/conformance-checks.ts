@@ -205,13 +205,20 @@ export function checkSecretPaths(
   );
 }
 
-/** Scopes were reported once each, and every resource lies in a complete scope of its service. */
+/**
+ * Scopes were reported once each (a service listed in steps reports each step's types: one report
+ * per service, region and set of types), and every resource lies in a complete scope of its
+ * service whose types include its own.
+ */
 export function checkScopes(
   resources: CloudResource[],
   scopes: ScopeReport[],
   expectedServices: string[],
 ): void {
-  const keys = scopes.map((scope) => `${scope.service}@${scope.region}`);
+  const keys = scopes.map(
+    (scope) =>
+      `${scope.service}@${scope.region}${scope.resourceTypes ? `[${[...scope.resourceTypes].sort().join(',')}]` : ''}`,
+  );
   const duplicates = keys.filter((key, index) => keys.indexOf(key) !== index);
   check(
     duplicates.length === 0,
@@ -236,7 +243,8 @@ export function checkScopes(
       scopes.some(
         (scope) =>
           scope.service === resource.service &&
-          (scope.region === region || scope.region === 'global'),
+          (scope.region === region || scope.region === 'global') &&
+          (!scope.resourceTypes || scope.resourceTypes.includes(resource.resourceType)),
       ),
       `resource ${identityOf(resource)} (service ${resource.service}, region ${region}) lies in no reported scope.`,
     );

@@ -95,9 +95,26 @@ function outcomeStatus(run: SyncRun): SyncStatus {
   return failed > 0 || summary.rejected > 0 ? 'partial' : 'succeeded';
 }
 
+/**
+ * Store how the run ended, in the order that keeps `lastRunFinished` honest: the run record, then
+ * the summary (index layout, totals), then the journal goes. `lastRunFinished` is true only when
+ * the bookkeeping and the run record were stored; otherwise the next run recovers from the
+ * journal (still there) and marks a run record left `running` as interrupted. A journal left
+ * behind by a failed removal after a finished run is only housekeeping (`verify --repair`).
+ */
 async function storeOutcome(run: SyncRun, finishedAt: Date, bookkeepingStored: boolean) {
   const { summary, existing } = run;
   const at = finishedAt.toISOString();
+  const recorded = await attempt(run, 'write the run record', () =>
+    writeRunRecord(
+      run.resources,
+      run.cloud,
+      summary,
+      { startedAt: run.startedAt, finishedAt },
+      run.environment.owner,
+    ),
+  );
+  const finished = bookkeepingStored && recorded;
   const coverage: Record<string, string> = { ...(existing?.coverage ?? {}) };
   const completeScopes =
     run.implicitComplete && run.index
@@ -105,44 +122,46 @@ async function storeOutcome(run: SyncRun, finishedAt: Date, bookkeepingStored: b
       : run.scopes.completeScopeKeys();
   if (run.fatal === undefined) for (const key of completeScopes) coverage[key] = at;
   const succeeded = summary.status === 'succeeded';
+  const stored = await attempt(run, 'write the cloud summary', () =>
+    run.summaryWriter!.flush(
+      compact({
+        status: summary.status === 'failed' ? 'error' : 'idle',
+        lastResult: resultRecord(summary),
+        lastRunStatus: summary.status,
+        lastRunFinished: finished,
+        ...(run.index
+          ? {
+              totalResources: run.index.countActive(),
+              totalVersions: run.index.countVersions() - run.prunedVersions,
+            }
+          : {}),
+        prunedVersions: run.prunedVersions,
+        coverage,
+        lastSuccessAt: succeeded ? at : existing?.lastSuccessAt,
+        lastErrorAt: succeeded ? existing?.lastErrorAt : at,
+        lastError: succeeded ? undefined : { reason: summary.reason ?? firstError(summary), at },
+      }),
+    ),
+  );
+  if (!finished || !stored) return;
+  await attempt(run, 'remove the journal', async () => {
+    await run.journal?.clear();
+    await RunJournal.remove(run.store, run.recoveredSegments);
+  });
+}
+
+// Storing the outcome is best effort: a failure is logged, and the next run recovers.
+async function attempt(run: SyncRun, what: string, step: () => Promise<unknown>): Promise<boolean> {
   try {
-    await run.summaryWriter?.flush(compact({
-      status: summary.status === 'failed' ? 'error' : 'idle',
-      lastResult: resultRecord(summary),
-      lastRunStatus: summary.status,
-      // Only a run whose index and change log cover all it wrote counts as finished; any other is
-      // recovered from its journal by the next run.
-      lastRunFinished: bookkeepingStored,
-      ...(run.index
-        ? {
-            totalResources: run.index.countActive(),
-            totalVersions: run.index.countVersions() - run.prunedVersions,
-          }
-        : {}),
-      prunedVersions: run.prunedVersions,
-      coverage,
-      lastSuccessAt: succeeded ? at : existing?.lastSuccessAt,
-      lastErrorAt: succeeded ? existing?.lastErrorAt : at,
-      lastError: succeeded ? undefined : { reason: summary.reason ?? firstError(summary), at },
-    }));
-    await writeRunRecord(
-      run.resources,
-      run.cloud,
-      summary,
-      { startedAt: run.startedAt, finishedAt },
-      run.environment.owner,
-    );
+    await step();
+    return true;
   } catch (error) {
-    run.logger.error('could not store the run outcome; the next run recovers it', {
+    run.logger.error(`could not ${what}; the next run recovers it`, {
       cloudId: run.cloud.id,
       error: error instanceof Error ? error.message : String(error),
     });
-    return;
+    return false;
   }
-  if (!bookkeepingStored) return;
-  // Best effort: a journal left behind is only read after an unfinished run, and is harmless.
-  await run.journal?.clear().catch(() => {});
-  await RunJournal.remove(run.store, run.recoveredSegments).catch(() => {});
 }
 
 async function closeRun(run: SyncRun): Promise<void> {

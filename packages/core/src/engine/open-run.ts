@@ -28,6 +28,7 @@ export async function openRun(run: SyncRun): Promise<void> {
     });
   });
   const existing = run.existing;
+  run.prunedVersions = Number(existing?.prunedVersions ?? 0);
   run.resumedFromCheckpoint =
     existing?.lastRunFinished === false &&
     existing?.checkpoint !== undefined &&

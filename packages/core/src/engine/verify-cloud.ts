@@ -31,6 +31,8 @@ export interface VerifyReport {
   clean: boolean;
   checked: { snapshots: number; indexEntries: number; changeLogLines: number; runs: number };
   problems: VerifyProblem[];
+  /** Housekeeping that does not affect what the store answers (removed by `repair`). */
+  notes: VerifyProblem[];
   /** Problems found before repairing, when `repair` ran. */
   repaired?: VerifyProblem[];
 }
@@ -60,7 +62,7 @@ const descriptions: Record<string, [string, boolean]> = {
   'change-feed-missing': ['a stored change is missing from the change feed', true],
   'run-stuck-running': ['a run record says running but its lock is gone', true],
   'summary-counters': ["the cloud summary's totalResources or totalVersions is wrong", true],
-  'journal-leftover': ['an unfinished run left journal segments', true],
+  'journal-leftover': ['journal segments of a finished run were not removed (harmless)', true],
 };
 
 function problem(kind: string, examples: string[], count = examples.length): VerifyProblem {
@@ -77,8 +79,8 @@ function problem(kind: string, examples: string[], count = examples.length): Ver
  */
 export async function verifyCloud(options: VerifyOptions): Promise<VerifyReport> {
   const found = await inspect(options);
-  if (!options.repair || found.report.problems.every((item) => !item.repairable))
-    return found.report;
+  const repairable = [...found.report.problems, ...found.report.notes].some((item) => item.repairable);
+  if (!options.repair || !repairable) return found.report;
   await repairCloud(options, found);
   const after = await inspect(options);
   return { ...after.report, repaired: found.report.problems };
@@ -143,8 +145,10 @@ async function inspect(options: VerifyOptions): Promise<Inspection> {
   if (counters) problems.push(problem('summary-counters', [counters]));
   const journal = await RunJournal.leftovers(options.store, cloudId).catch(() => null);
   const journalSegments = journal?.segments ?? [];
+  const notes: VerifyProblem[] = [];
+  // After an unfinished run its journal is the next run's work list, not a problem.
   if (journalSegments.length > 0 && summary?.lastRunFinished !== false)
-    problems.push(problem('journal-leftover', journalSegments));
+    notes.push(problem('journal-leftover', journalSegments));
 
   return {
     report: {
@@ -157,6 +161,7 @@ async function inspect(options: VerifyOptions): Promise<Inspection> {
         runs: runs.checked,
       },
       problems,
+      notes,
     },
     snapshots,
     unlogged,
