@@ -1,4 +1,9 @@
-import type { DriverCatalog, RuntimeContext, ScopeReport } from '@cloud-inventory/core';
+import type {
+  DriverCatalog,
+  EnrichmentErrorSummary,
+  RuntimeContext,
+  ScopeReport,
+} from '@cloud-inventory/core';
 
 /**
  * Collects the scope reports of the listing steps and hands them on once the listing ends, with
@@ -62,7 +67,21 @@ function combine(first: ScopeReport, second: ScopeReport): ScopeReport {
   if (first.durationMs !== undefined || second.durationMs !== undefined) {
     combined.durationMs = Math.max(first.durationMs ?? 0, second.durationMs ?? 0);
   }
-  const enrichmentErrors = [...(first.enrichmentErrors ?? []), ...(second.enrichmentErrors ?? [])];
-  if (enrichmentErrors.length > 0) combined.enrichmentErrors = enrichmentErrors;
+  // One entry per failing call, counted over every subscription's step.
+  const byCall = new Map<string, EnrichmentErrorSummary>();
+  for (const summary of [...(first.enrichmentErrors ?? []), ...(second.enrichmentErrors ?? [])]) {
+    const known = byCall.get(summary.call);
+    byCall.set(
+      summary.call,
+      known
+        ? {
+            ...known,
+            failed: known.failed + summary.failed,
+            attempted: known.attempted + summary.attempted,
+          }
+        : { ...summary },
+    );
+  }
+  if (byCall.size > 0) combined.enrichmentErrors = [...byCall.values()];
   return combined;
 }

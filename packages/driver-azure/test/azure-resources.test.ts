@@ -152,7 +152,7 @@ describe('azure resources', () => {
       { name: 'DATABASE_URL', value: 'postgres://app:fixture-secret@db:5432/app' },
     ]);
     expect(site.metadata?.enrichmentErrors).toBeUndefined();
-    expect(server.requests.filter((entry) => /\/config\/web$/i.test(entry.path))).toHaveLength(2);
+    expect(server.requests.filter((entry) => /\/config\/web$/i.test(entry.path))).toHaveLength(3);
   });
 
   test('sends the pre-issued token as a bearer token over loopback http (the fake refuses anything else)', async () => {
