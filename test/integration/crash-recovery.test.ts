@@ -32,7 +32,7 @@ describe(`a sync killed with SIGKILL at ${trials} seeded points`, () => {
     new CloudInventoryPlugin({
       clouds: [{ id: cloudId, driver: EstateDriver, config: estate(generation, 0) as never }],
       discovery: { runOnInstall: false },
-      // The killed child's lock (ttl 0.3 s) must expire before the clean sync can start.
+      // The killed child's lock (ttl 1 s) must be seen unchanged for a TTL before the clean sync starts.
       lock: { ttl: 30, timeout: 10 },
       redactionKey: testRedactionKey,
     });
@@ -70,7 +70,9 @@ describe(`a sync killed with SIGKILL at ${trials} seeded points`, () => {
         connectionString: store.connectionString,
         clouds: [{ id: cloudId, config: estate(trial, 8) }],
         only: [cloudId],
-        lock: { ttl: 0.3, timeout: 10 },
+        // NOTE: 1 s, not less: a holder stops writing when its renewals (every ttl/3) lapse for 80%
+        // of a TTL, and a loaded CI machine can stall a child's event loop for a few hundred ms.
+        lock: { ttl: 1, timeout: 10 },
         redactionKey: testRedactionKey,
         waitForGo: true,
       });
@@ -108,6 +110,8 @@ describe(`a sync killed with SIGKILL at ${trials} seeded points`, () => {
         expect(EstateDriver.checkpointsSeen[1]?.checkpoint).toBeNull();
       }
 
+      const verified = await plugin.verify({ cloudId });
+      expect(verified.problems, `trial ${trial}: verify`).toEqual([]);
       const report = await checkInvariants(plugin, cloudId, cache);
       expect(
         report.violations,

@@ -66,15 +66,5 @@ export const resourceColumns = [
   'labels',
 ] as const;
 
-/** CSV columns of a point-in-time (`--at`) export. */
-export const inventoryAtColumns = [
-  'snapshotId',
-  'cloudId',
-  'resourceType',
-  'resourceId',
-  'service',
-  'region',
-  'name',
-  'version',
-  'deletedSince',
-] as const;
+/** CSV columns of a point-in-time (`--at`) export: the same schema as a current one. */
+export const inventoryAtColumns = resourceColumns;

@@ -10,7 +10,10 @@ import {
   versionRecordId,
 } from '../storage/record-ids.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
+import { type InventoryAtEntry, inventoryAt } from './inventory-at.ts';
 import { type FilterableRecord, matchesFilter, type ResourceFilter } from './resource-filter.ts';
+
+export type { InventoryAtEntry } from './inventory-at.ts';
 
 /** One page of results. */
 export interface Page<T> {
@@ -41,23 +44,6 @@ export interface ChangeFilter {
   service?: string;
   /** Include each change's diff (one read per change). @default false */
   withDiff?: boolean;
-}
-
-/** A resource as it was at a moment. */
-export interface InventoryAtEntry {
-  snapshotId: string;
-  cloudId: string;
-  resourceType: string;
-  resourceId: string;
-  service: string;
-  region: string;
-  name: string | null;
-  /** Version current at that moment. */
-  version: number;
-  /** Deleted since (present when the resource is gone now). */
-  deletedSince?: string;
-  /** The frozen configuration, with `withConfiguration`. */
-  configuration?: unknown;
 }
 
 interface Cursor {
@@ -304,80 +290,14 @@ export class InventoryQueries {
     };
   }
 
-  /**
-   * The inventory as it was at `at`, deleted resources included when they existed then. It folds
-   * the change logs up to that moment instead of reading versions; configurations are read only
-   * for the resources returned, and only with `withConfiguration`.
-   */
-  async inventoryAt(
+  /** The inventory as it was at `at`, in the shape of a current export (see `inventoryAt`). */
+  inventoryAt(
     at: string | Date,
     filter: ResourceFilter = {},
     options: { withConfiguration?: boolean } = {},
   ): Promise<InventoryAtEntry[]> {
-    const moment = new Date(at).toISOString();
-    const clouds = filter.cloudId ? [filter.cloudId] : this.#cloudIds();
-    const output: InventoryAtEntry[] = [];
-    for (const cloudId of clouds) {
-      const state = new Map<string, InventoryAtEntry & { alive: boolean }>();
-      for (const entry of await readChangeLog(this.#store, cloudId, { until: moment })) {
-        const current = state.get(entry.snapshotId);
-        const alive = entry.kind !== 'deleted';
-        state.set(entry.snapshotId, {
-          snapshotId: entry.snapshotId,
-          cloudId,
-          resourceType: entry.resourceType,
-          resourceId: entry.resourceId,
-          service: entry.service,
-          region: entry.region,
-          name: entry.name ?? current?.name ?? null,
-          version: entry.kind === 'deleted' ? (current?.version ?? entry.version) : entry.version,
-          alive,
-        });
-      }
-      for (const item of state.values()) {
-        if (!item.alive) continue;
-        if (
-          !matchesFilter({ ...item, status: 'active' }, {
-            ...filter,
-            status: 'all',
-            tags: undefined,
-          } as ResourceFilter)
-        )
-          continue;
-        const { alive: _alive, ...entry } = item;
-        output.push(entry);
-      }
-    }
-    if (options.withConfiguration || filter.tags) {
-      await Promise.all(
-        output.map(async (entry) => {
-          const version = await this.getOrNull(
-            this.#resources.versions,
-            versionRecordId(entry.snapshotId, entry.version),
-          );
-          entry.configuration = version?.configuration;
-          (entry as InventoryAtEntry & { tags?: unknown }).tags = version?.summary?.tags ?? {};
-        }),
-      );
-    }
-    const filtered = filter.tags
-      ? output.filter((entry) =>
-          matchesFilter(
-            { ...(entry as FilterableRecord), status: 'active' },
-            { tags: filter.tags, status: 'all' },
-          ),
-        )
-      : output;
-    const now = await Promise.all(
-      filtered.map(async (entry) => {
-        const snapshot = await this.getOrNull(this.#resources.snapshots, entry.snapshotId);
-        if (snapshot?.status === 'deleted' && snapshot.deletedAt)
-          entry.deletedSince = snapshot.deletedAt;
-        if (!options.withConfiguration) delete entry.configuration;
-        return entry;
-      }),
-    );
-    return now;
+    const sources = { resources: this.#resources, store: this.#store, cloudIds: this.#cloudIds() };
+    return inventoryAt(sources, at, filter, options);
   }
 
   /** Snapshot id of a reference. */
