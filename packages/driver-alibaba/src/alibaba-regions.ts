@@ -1,0 +1,42 @@
+import type { InventoryLogger } from '@cloud-inventory/core';
+import type { AlibabaApi } from './alibaba-api.ts';
+import {
+  alibabaCredentialError,
+  classifyAlibabaError,
+  isAlibabaCredentialError,
+} from './alibaba-errors.ts';
+import { listAt } from './alibaba-paging.ts';
+
+/**
+ * The regions to list: ECS `DescribeRegions` (every region the account can use). It is also the
+ * credential check, sent before anything else: a refused key fails the cloud with one message.
+ * Without the permission, `config.regions` (if given) is used, with a warning.
+ */
+export async function listAlibabaRegions(options: {
+  api: AlibabaApi;
+  defaultRegion: string;
+  configured: readonly string[] | undefined;
+  signal: AbortSignal;
+  logger: InventoryLogger;
+}): Promise<{ regions: string[]; strict: boolean }> {
+  try {
+    const body = await options.api.rpc<Record<string, unknown>>(
+      { product: 'ecs', region: options.defaultRegion, service: 'ecs', signal: options.signal },
+      'DescribeRegions',
+      { AcceptLanguage: 'en-US' },
+    );
+    const regions = listAt(body, 'Regions', 'Region')
+      .map((region) => region.RegionId)
+      .filter((id): id is string => typeof id === 'string' && id !== '');
+    return { regions, strict: true };
+  } catch (error) {
+    if (isAlibabaCredentialError(error))
+      throw alibabaCredentialError(error, 'listing the regions (ecs:DescribeRegions)');
+    const configured = (options.configured ?? []).filter((region) => !region.includes('*'));
+    if (classifyAlibabaError(error) !== 'auth' || configured.length === 0) throw error;
+    options.logger.warn('ecs:DescribeRegions was denied; listing config.regions as given', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return { regions: configured, strict: false };
+  }
+}
