@@ -194,8 +194,10 @@ async function feedAgrees(
   }
   const now = await instance.inventoryAt(new Date(), { cloudId });
   const atNow = new Set(now.map((entry: any) => `${entry.resourceType}:${entry.resourceId}`));
-  for (const id of active) if (!atNow.has(id)) problems.push(`${id}: active, missing from inventoryAt(now)`);
-  for (const id of atNow) if (!active.has(id)) problems.push(`${id}: in inventoryAt(now), not active`);
+  for (const id of active)
+    if (!atNow.has(id)) problems.push(`${id}: active, missing from inventoryAt(now)`);
+  for (const id of atNow)
+    if (!active.has(id)) problems.push(`${id}: in inventoryAt(now), not active`);
   return problems;
 }
 
@@ -222,7 +224,10 @@ export async function measureWrites(
 }
 
 /** The trials of a sweep: both modes, positions spread over every write of the failing sync. */
-export function sweepTrials(total: number, writesPerSync: { initial: number; update: number }): FaultTrial[] {
+export function sweepTrials(
+  total: number,
+  writesPerSync: { initial: number; update: number },
+): FaultTrial[] {
   return Array.from({ length: total }, (_, trial) => {
     const mode = trial % 2 === 0 ? 'update' : 'initial';
     const writes = writesPerSync[mode];

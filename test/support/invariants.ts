@@ -50,7 +50,7 @@ async function mapBounded<T, R>(
 async function recordIdLister(
   database: any,
   idPrefix: string,
-): Promise<(resource: any) => string[]> {
+): Promise<(resource: any) => string[] | Promise<string[]>> {
   const client = database.client;
   if (typeof client?.basePath === 'string' && client.constructor?.name === 'FileSystemClient') {
     return (resource: any) => {
@@ -73,12 +73,27 @@ async function recordIdLister(
         .map((name) => name.slice('id='.length));
     };
   }
-  const allKeys: string[] = await client.getAllKeys({ prefix: 'resource=' });
-  return (resource: any) => {
+  // Each resource's keys are listed under its own prefix, following continuation tokens (one
+  // listing of the whole bucket stops at the server's page size).
+  const keysByPrefix = new Map<string, string[]>();
+  return async (resource: any) => {
     const keyPrefix = `${resource.getResourceKey('x').replace(/x$/, '')}${idPrefix}`;
-    return allKeys
-      .filter((key) => key.startsWith(keyPrefix))
-      .map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length));
+    let keys = keysByPrefix.get(keyPrefix);
+    if (!keys) {
+      keys = [];
+      let token: string | undefined;
+      do {
+        const response = await client.listObjects({
+          prefix: keyPrefix,
+          maxKeys: 1000,
+          ...(token ? { continuationToken: token } : {}),
+        });
+        for (const item of response?.Contents ?? []) keys.push(String(item.Key));
+        token = response?.IsTruncated ? response.NextContinuationToken : undefined;
+      } while (token);
+      keysByPrefix.set(keyPrefix, keys);
+    }
+    return keys.map((key) => key.slice(key.indexOf('/data/id=') + '/data/id='.length));
   };
 }
 
@@ -115,7 +130,11 @@ export async function checkInvariants(
   const violations: string[] = [];
   const prefix = `${encodeIdPart(cloudId)}:`;
   const idsOf = await recordIdLister(database, prefix);
-  const [snapshotIds, versionIds, changeIds] = [idsOf(snapshots), idsOf(versions), idsOf(changes)];
+  const [snapshotIds, versionIds, changeIds] = await Promise.all([
+    idsOf(snapshots),
+    idsOf(versions),
+    idsOf(changes),
+  ]);
   const versionNumbers = groupByNumber(versionIds, 'v');
   const changeNumbers = groupByNumber(changeIds, 'c');
   for (const snapshotId of new Set([...versionNumbers.keys(), ...changeNumbers.keys()])) {

@@ -1,6 +1,6 @@
 // The generated sections of README.md: resource types, tag strategy and the read-only policy,
 // all from the catalog and the permissions table. `scripts/readme-types.ts` writes them.
-import { awsCatalog, awsReadOnlyPolicy, awsServiceAccess } from '../src/driver.ts';
+import { awsCatalog, awsReadOnlyPolicy, awsServiceAccess, awsTypeAccess } from '../src/driver.ts';
 
 const code = (text: string) => `\`${text}\``;
 const paths = (list: string[] | undefined) => (list ?? []).map(code).join(', ');
@@ -30,6 +30,27 @@ export function tagStrategySection(): string {
   return lines.join('\n');
 }
 
+/** The IAM actions each resource type needs: to be listed at all, and per resource. */
+export function typePermissionsSection(): string {
+  const actions = (list: string[] | undefined) => (list ?? []).map(code).join(', ');
+  const lines = [
+    '| resource type | to list it (denied: the type fails in that region) | per resource (denied: kept without that part) |',
+    '|---|---|---|',
+  ];
+  for (const service of awsCatalog.services) {
+    for (const type of service.resourceTypes) {
+      const access = awsTypeAccess[type.type];
+      const fallback = access?.fallback
+        ? ` (denied: falls back to ${actions(access.fallback)}, without policies)`
+        : '';
+      lines.push(
+        `| ${code(type.type)} | ${actions(access?.list)}${fallback} | ${actions(access?.enrich)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 /** The read-only IAM policy as a JSON code block. */
 export function policySection(): string {
   return ['```json', JSON.stringify(awsReadOnlyPolicy(), null, 2), '```'].join('\n');
@@ -39,6 +60,7 @@ export function policySection(): string {
 export const readmeSections: Record<string, () => string> = {
   'resource-types': resourceTypesSection,
   'tag-strategy': tagStrategySection,
+  'type-permissions': typePermissionsSection,
   policy: policySection,
 };
 

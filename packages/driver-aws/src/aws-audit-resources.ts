@@ -11,7 +11,7 @@ import {
   DescribeDeliveryChannelsCommand,
 } from '@aws-sdk/client-config-service';
 import type { CloudResource } from '@cloud-inventory/core';
-import { type AwsScope, chunks, collect, tokenPages } from './aws-scope.ts';
+import { type AwsScope, chunks, collect, once, tokenPages } from './aws-scope.ts';
 
 /** CloudTrail trails, each listed in its home region only; tags in batches of 20 ARNs (ListTags). */
 export async function* listCloudTrail(scope: AwsScope): AsyncGenerator<CloudResource> {
@@ -24,11 +24,10 @@ export async function* listCloudTrail(scope: AwsScope): AsyncGenerator<CloudReso
     scope.call,
   );
   const trails = (answer.trailList ?? []).filter((trail) => trail.TrailARN);
-  const tags = new Map<string, ResourceTag['TagsList']>();
-  for (const batch of chunks(
-    trails.map((trail) => trail.TrailARN!),
-    20,
-  )) {
+  // Tags of 20 trails per ListTags call, each batch read once and shared by its trails.
+  const batchOf = new Map<string, () => Promise<Map<string, ResourceTag['TagsList']>>>();
+  const readBatch = async (batch: string[]) => {
+    const tags = new Map<string, ResourceTag['TagsList']>();
     const pages = tokenPages(
       (NextToken) =>
         client.send(new ListTagsCommand({ ResourceIdList: batch, NextToken }), scope.call),
@@ -45,15 +44,26 @@ export async function* listCloudTrail(scope: AwsScope): AsyncGenerator<CloudReso
         }
       }
     }
+    return tags;
+  };
+  for (const batch of chunks(
+    trails.map((trail) => trail.TrailARN!),
+    20,
+  )) {
+    const read = once(() => readBatch(batch));
+    for (const arn of batch) batchOf.set(arn, read);
   }
   for (const trail of trails) {
-    const trailTags = tags.get(trail.TrailARN!) ?? [];
+    const reads = scope.reads();
+    const tags = await reads.read('cloudtrail:ListTags', batchOf.get(trail.TrailARN!)!);
+    const trailTags = tags?.get(trail.TrailARN!) ?? [];
     yield scope.resource({
       type: 'aws.cloudtrail.trail',
       id: trail.TrailARN,
       name: trail.Name,
       tags: trailTags,
       configuration: { ...trail, Tags: trailTags },
+      reads,
     });
   }
 }
@@ -62,12 +72,17 @@ export async function* listCloudTrail(scope: AwsScope): AsyncGenerator<CloudReso
 export async function* listConfig(scope: AwsScope): AsyncGenerator<CloudResource> {
   const client = scope.client(ConfigServiceClient);
   if (scope.selected('aws.config.recorder')) {
-    const [recorders, statuses] = await Promise.all([
-      client.send(new DescribeConfigurationRecordersCommand({}), scope.call),
+    const recorders = await client.send(new DescribeConfigurationRecordersCommand({}), scope.call);
+    const statusesOfRecorders = once(() =>
       client.send(new DescribeConfigurationRecorderStatusCommand({}), scope.call),
-    ]);
+    );
     for (const recorder of recorders.ConfigurationRecorders ?? []) {
-      const status = statuses.ConfigurationRecordersStatus?.find(
+      const reads = scope.reads();
+      const statuses = await reads.read(
+        'config:DescribeConfigurationRecorderStatus',
+        statusesOfRecorders,
+      );
+      const status = statuses?.ConfigurationRecordersStatus?.find(
         (candidate) => candidate.name === recorder.name,
       );
       yield scope.resource({
@@ -76,6 +91,7 @@ export async function* listConfig(scope: AwsScope): AsyncGenerator<CloudResource
         id: recorder.arn ?? `${scope.region}/${recorder.name}`,
         name: recorder.name,
         configuration: { ...recorder, Status: status },
+        reads,
       });
     }
   }

@@ -304,12 +304,16 @@ export const awsCatalog = defineCatalog('aws', [
   },
   {
     name: 'route53',
-    description: 'Amazon Route 53 hosted zones (listed once; region global)',
+    description: 'Amazon Route 53 hosted zones and their record sets (listed once; region global)',
     global: true,
     resourceTypes: [
       type('aws.route53.hosted-zone', 'Hosted zone (ListHostedZones)', {
         volatile: ['ResourceRecordSetCount'],
       }),
+      type(
+        'aws.route53.record-set',
+        'Record set of a hosted zone (ListResourceRecordSets; id zone/name/type[/set identifier])',
+      ),
     ],
   },
   {

@@ -24,19 +24,20 @@ export async function* listCloudWatch(scope: AwsScope): AsyncGenerator<CloudReso
       ...(page.CompositeAlarms ?? []).map((alarm) => ({ alarm, alarmType: 'CompositeAlarm' })),
     ];
     const withTags = scope.mapConcurrent(alarms, async (entry) => {
-      const answer = await client.send(
-        new ListAlarmTagsCommand({ ResourceARN: entry.alarm.AlarmArn }),
-        scope.call,
+      const reads = scope.reads();
+      const answer = await reads.read('cloudwatch:ListTagsForResource', () =>
+        client.send(new ListAlarmTagsCommand({ ResourceARN: entry.alarm.AlarmArn }), scope.call),
       );
-      return { ...entry, tags: answer.Tags ?? [] };
+      return { ...entry, reads, tags: answer?.Tags ?? [] };
     });
-    for await (const { alarm, alarmType, tags } of withTags) {
+    for await (const { alarm, alarmType, reads, tags } of withTags) {
       yield scope.resource({
         type: 'aws.cloudwatch.alarm',
         id: alarm.AlarmArn,
         name: alarm.AlarmName,
         tags,
         configuration: { ...alarm, AlarmType: alarmType, Tags: tags },
+        reads,
       });
     }
   }
@@ -50,18 +51,22 @@ export async function* listLogs(scope: AwsScope): AsyncGenerator<CloudResource> 
     const groups = scope.mapConcurrent(page.logGroups ?? [], async (group) => {
       // `arn` ends in `:*`; the tagging call wants the ARN without it (`logGroupArn`).
       const arn = group.logGroupArn ?? group.arn?.replace(/:\*$/, '');
+      const reads = scope.reads();
       const answer = arn
-        ? await client.send(new ListLogGroupTagsCommand({ resourceArn: arn }), scope.call)
+        ? await reads.read('logs:ListTagsForResource', () =>
+            client.send(new ListLogGroupTagsCommand({ resourceArn: arn }), scope.call),
+          )
         : undefined;
-      return { group, arn, tags: answer?.tags ?? {} };
+      return { group, arn, reads, tags: answer?.tags ?? {} };
     });
-    for await (const { group, arn, tags } of groups) {
+    for await (const { group, arn, reads, tags } of groups) {
       yield scope.resource({
         type: 'aws.logs.log-group',
         id: arn ?? scope.arn('logs', `log-group:${group.logGroupName}`),
         name: group.logGroupName,
         tags,
         configuration: { ...group, tags },
+        reads,
       });
     }
   }

@@ -86,10 +86,14 @@ export async function* listDynamoDb(scope: AwsScope): AsyncGenerator<CloudResour
         new DescribeTableCommand({ TableName }),
         scope.call,
       );
-      const tags = table?.TableArn ? await dynamoDbTags(client, scope, table.TableArn) : [];
-      return { table, tags };
+      const reads = scope.reads();
+      const arn = table?.TableArn;
+      const tags = arn
+        ? await reads.read('dynamodb:ListTagsOfResource', () => dynamoDbTags(client, scope, arn))
+        : [];
+      return { table, reads, tags: tags ?? [] };
     });
-    for await (const { table, tags } of tables) {
+    for await (const { table, reads, tags } of tables) {
       if (!table) continue;
       yield scope.resource({
         type: 'aws.dynamodb.table',
@@ -97,6 +101,7 @@ export async function* listDynamoDb(scope: AwsScope): AsyncGenerator<CloudResour
         name: table.TableName,
         tags,
         configuration: { ...table, Tags: tags },
+        reads,
       });
     }
   }
@@ -113,21 +118,23 @@ export async function* listElastiCache(scope: AwsScope): AsyncGenerator<CloudRes
   );
   for await (const page of pages) {
     const withTags = scope.mapConcurrent(page.CacheClusters ?? [], async (cluster) => {
-      const answer = cluster.ARN
-        ? await client.send(
-            new ListElastiCacheTagsCommand({ ResourceName: cluster.ARN }),
-            scope.call,
+      const reads = scope.reads();
+      const arn = cluster.ARN;
+      const answer = arn
+        ? await reads.read('elasticache:ListTagsForResource', () =>
+            client.send(new ListElastiCacheTagsCommand({ ResourceName: arn }), scope.call),
           )
         : undefined;
-      return { cluster, tags: answer?.TagList ?? [] };
+      return { cluster, reads, tags: answer?.TagList ?? [] };
     });
-    for await (const { cluster, tags } of withTags) {
+    for await (const { cluster, reads, tags } of withTags) {
       yield scope.resource({
         type: 'aws.elasticache.cluster',
         id: cluster.ARN ?? scope.arn('elasticache', `cluster:${cluster.CacheClusterId}`),
         name: cluster.CacheClusterId,
         tags,
         configuration: { ...cluster, Tags: tags },
+        reads,
       });
     }
   }

@@ -9,8 +9,9 @@ import {
 import {
   filterRegions,
   filterServices,
-  type ListScope,
-  runScopes,
+  type ListStep,
+  runSteps,
+  type StepContext,
   selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { awsCatalog, awsRegionalServicesWithGlobalScope } from './aws-catalog.ts';
@@ -23,6 +24,7 @@ import {
   validateAwsOptions,
 } from './aws-driver-options.ts';
 import { classifyAwsError, toAwsDriverError } from './aws-errors.ts';
+import { awsListCall } from './aws-permissions.ts';
 import { createAwsScope } from './aws-scope.ts';
 import { awsServiceListers } from './aws-services.ts';
 
@@ -48,7 +50,7 @@ interface ResolvedSettings {
   defaultRegion: string;
 }
 
-/** Lists an AWS account: 38 services, region by region, with the AWS SDK for JavaScript v3. */
+/** Lists an AWS account: 38 services, type by type and region by region, with the AWS SDK for JavaScript v3. */
 export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDriverConfig> {
   #settings: ResolvedSettings | undefined;
   #accountId: string | undefined;
@@ -126,25 +128,25 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
       ...filters,
     }).includes('global');
 
-    const scopes: ListScope[] = [];
+    // One step per resource type and region: a denied or failing list call fails exactly its
+    // type there, and every other type of the service is still listed and reported complete.
+    const steps: ListStep[] = [];
     for (const service of services) {
-      const { types, partial } = selectResourceTypes({ catalog: awsCatalog, service, ...filters });
-      // Listed for some of its types only: the scope says so, and the engine deletes only those.
-      const resourceTypes = partial ? types : undefined;
+      const { types } = selectResourceTypes({ catalog: awsCatalog, service, ...filters });
       const global = this.#isGlobal(service);
-      if (!global) {
-        for (const region of regions) {
-          scopes.push(this.#scope(settings, service, region, resourceTypes));
-        }
-      }
       const alsoGlobal =
         awsRegionalServicesWithGlobalScope.includes(service) && settings.partition === 'aws';
-      if ((global || alsoGlobal) && globalAllowed) {
-        scopes.push(this.#scope(settings, service, 'global', resourceTypes));
+      for (const type of types) {
+        if (!global) {
+          for (const region of regions) steps.push(this.#step(settings, service, type, region));
+        }
+        if ((global || alsoGlobal) && globalAllowed) {
+          steps.push(this.#step(settings, service, type, 'global'));
+        }
       }
     }
-    yield* runScopes({
-      scopes,
+    yield* runSteps({
+      steps,
       concurrency: options.concurrency,
       runtime: options.runtime,
       signal: options.signal,
@@ -191,20 +193,17 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
     });
   }
 
-  #scope(
-    settings: ResolvedSettings,
-    service: string,
-    region: string,
-    resourceTypes: readonly string[] | undefined,
-  ): ListScope {
+  #step(settings: ResolvedSettings, service: string, type: string, region: string): ListStep {
     const clientRegion =
       region !== 'global' ? region : service === 'wafv2' ? 'us-east-1' : settings.defaultRegion;
+    const call = awsListCall(type);
     return {
       service,
       region,
-      ...(resourceTypes ? { resourceTypes } : {}),
-      list: (signal) =>
-        this.#listScope(service, region, signal, async () => {
+      resourceTypes: [type],
+      ...(call ? { call } : {}),
+      list: (context: StepContext) =>
+        this.#listScope(service, region, context.signal, async () => {
           const lister = await awsServiceListers[service]!();
           return lister(
             createAwsScope({
@@ -213,12 +212,13 @@ export class AwsDriver extends BaseCloudDriver<AwsCredentials | undefined, AwsDr
               clientRegion,
               accountId: settings.accountId,
               partition: settings.partition,
-              signal,
+              signal: context.signal,
               logger: this.logger,
               clients: settings.clients,
               detailConcurrency: this.config.detailConcurrency ?? awsDefaults.detailConcurrency,
-              // Spares the calls of unselected types; runScopes drops any such resource anyway.
-              isTypeSelected: (type) => !resourceTypes || resourceTypes.includes(type),
+              // The service's lister makes only the calls of the step's one type.
+              isTypeSelected: (candidate) => candidate === type,
+              enrichment: context.enrichment,
             }),
           );
         }),

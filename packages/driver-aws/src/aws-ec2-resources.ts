@@ -11,7 +11,7 @@ import {
   paginateDescribeVolumes,
 } from '@aws-sdk/client-ec2';
 import type { CloudResource } from '@cloud-inventory/core';
-import { type AwsScope, nameTag } from './aws-scope.ts';
+import { type AwsScope, nameTag, once } from './aws-scope.ts';
 
 // EC2 resources keep their EC2 ids (i-..., ami-..., vol-...): DescribeX answers no ARN; the ARN
 // the driver builds goes to `metadata.arn`.
@@ -88,23 +88,29 @@ export async function* listEc2(scope: AwsScope): AsyncGenerator<CloudResource> {
 }
 
 async function* listLaunchTemplates(scope: AwsScope, ec2: EC2Client) {
-  // One paginated call gives the default version of every template (no template id given).
-  const defaults = new Map<string, LaunchTemplateVersion>();
-  const versions = paginateDescribeLaunchTemplateVersions(
-    { client: ec2, pageSize: 200 },
-    { Versions: ['$Default'] },
-    scope.call,
-  );
-  for await (const page of versions) {
-    for (const version of page.LaunchTemplateVersions ?? []) {
-      if (version.LaunchTemplateId) defaults.set(version.LaunchTemplateId, version);
+  // One paginated call gives the default version of every template (no template id given): read
+  // once, shared by the templates, and recorded on each of them when it fails.
+  const defaultVersions = once(async () => {
+    const defaults = new Map<string, LaunchTemplateVersion>();
+    const versions = paginateDescribeLaunchTemplateVersions(
+      { client: ec2, pageSize: 200 },
+      { Versions: ['$Default'] },
+      scope.call,
+    );
+    for await (const page of versions) {
+      for (const version of page.LaunchTemplateVersions ?? []) {
+        if (version.LaunchTemplateId) defaults.set(version.LaunchTemplateId, version);
+      }
     }
-  }
+    return defaults;
+  });
   const templates = paginateDescribeLaunchTemplates({ client: ec2, pageSize: 200 }, {}, scope.call);
   for await (const page of templates) {
     for (const template of page.LaunchTemplates ?? []) {
+      const reads = scope.reads();
+      const defaults = await reads.read('ec2:DescribeLaunchTemplateVersions', defaultVersions);
       const defaultVersion = template.LaunchTemplateId
-        ? defaults.get(template.LaunchTemplateId)
+        ? defaults?.get(template.LaunchTemplateId)
         : undefined;
       yield scope.resource({
         type: 'aws.ec2.launch-template',
@@ -113,6 +119,7 @@ async function* listLaunchTemplates(scope: AwsScope, ec2: EC2Client) {
         tags: template.Tags,
         configuration: { ...template, DefaultVersion: defaultVersion },
         arn: scope.arn('ec2', `launch-template/${template.LaunchTemplateId}`),
+        reads,
       });
     }
   }

@@ -115,19 +115,20 @@ export async function* listEcr(scope: AwsScope): AsyncGenerator<CloudResource> {
   const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, {}, scope.call);
   for await (const page of pages) {
     const withTags = scope.mapConcurrent(page.repositories ?? [], async (repository) => {
-      const answer = await client.send(
-        new ListEcrTagsCommand({ resourceArn: repository.repositoryArn }),
-        scope.call,
+      const reads = scope.reads();
+      const answer = await reads.read('ecr:ListTagsForResource', () =>
+        client.send(new ListEcrTagsCommand({ resourceArn: repository.repositoryArn }), scope.call),
       );
-      return { repository, tags: answer.tags ?? [] };
+      return { repository, reads, tags: answer?.tags ?? [] };
     });
-    for await (const { repository, tags } of withTags) {
+    for await (const { repository, reads, tags } of withTags) {
       yield scope.resource({
         type: 'aws.ecr.repository',
         id: repository.repositoryArn,
         name: repository.repositoryName,
         tags,
         configuration: { ...repository, tags },
+        reads,
       });
     }
   }

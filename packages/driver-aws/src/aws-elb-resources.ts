@@ -15,10 +15,32 @@ import {
   type TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { CloudResource } from '@cloud-inventory/core';
-import { type AwsScope, chunks, collect } from './aws-scope.ts';
+import { type AwsReads, type AwsScope, chunks, collect, once } from './aws-scope.ts';
 
 // Both DescribeTags calls take at most 20 names or ARNs.
 const tagBatchSize = 20;
+
+/**
+ * Tags of `keys` read in batches of 20 (DescribeTags), each batch once and shared by its
+ * resources: `tagsOf(key, reads)` records a failed batch on each resource of it.
+ */
+function batchedTags(
+  keys: readonly string[],
+  fetchBatch: (batch: string[]) => Promise<Map<string, unknown>>,
+): (key: string, reads: AwsReads) => Promise<unknown> {
+  const batches = new Map<string, () => Promise<Map<string, unknown>>>();
+  for (const batch of chunks(keys, tagBatchSize)) {
+    const read = once(() => fetchBatch(batch));
+    for (const key of batch) batches.set(key, read);
+  }
+  return async (key, reads) => {
+    const batch = batches.get(key);
+    const tags = batch ? await reads.read(`${elbPrefix}:DescribeTags`, batch) : undefined;
+    return tags?.get(key) ?? [];
+  };
+}
+
+const elbPrefix = 'elasticloadbalancing';
 
 /** Classic Load Balancers; tags in batches of 20 names (DescribeTags). */
 export async function* listClassicLoadBalancers(scope: AwsScope): AsyncGenerator<CloudResource> {
@@ -30,21 +52,24 @@ export async function* listClassicLoadBalancers(scope: AwsScope): AsyncGenerator
       (balancer): balancer is LoadBalancerDescription & { LoadBalancerName: string } =>
         Boolean(balancer.LoadBalancerName),
     );
-    const tags = new Map<string, unknown>();
-    for (const names of chunks(
+    const tagsOf = batchedTags(
       balancers.map((balancer) => balancer.LoadBalancerName),
-      tagBatchSize,
-    )) {
-      const answer = await client.send(
-        new DescribeClassicTagsCommand({ LoadBalancerNames: names }),
-        scope.call,
-      );
-      for (const description of answer.TagDescriptions ?? []) {
-        if (description.LoadBalancerName) tags.set(description.LoadBalancerName, description.Tags);
-      }
-    }
+      async (names) => {
+        const answer = await client.send(
+          new DescribeClassicTagsCommand({ LoadBalancerNames: names }),
+          scope.call,
+        );
+        const tags = new Map<string, unknown>();
+        for (const description of answer.TagDescriptions ?? []) {
+          if (description.LoadBalancerName)
+            tags.set(description.LoadBalancerName, description.Tags);
+        }
+        return tags;
+      },
+    );
     for (const balancer of balancers) {
-      const balancerTags = tags.get(balancer.LoadBalancerName) ?? [];
+      const reads = scope.reads();
+      const balancerTags = await tagsOf(balancer.LoadBalancerName, reads);
       yield scope.resource({
         type: 'aws.elb.load-balancer',
         // Classic load balancers have no ARN in the API; names repeat across regions.
@@ -52,24 +77,34 @@ export async function* listClassicLoadBalancers(scope: AwsScope): AsyncGenerator
         name: balancer.LoadBalancerName,
         tags: balancerTags,
         configuration: { ...balancer, Tags: balancerTags },
+        reads,
       });
     }
   }
 }
 
-async function tagsByArn(
-  client: ElasticLoadBalancingV2Client,
-  scope: AwsScope,
-  arns: string[],
-): Promise<Map<string, unknown>> {
-  const tags = new Map<string, unknown>();
-  for (const batch of chunks(arns, tagBatchSize)) {
+function tagsByArn(client: ElasticLoadBalancingV2Client, scope: AwsScope, arns: string[]) {
+  return batchedTags(arns, async (batch) => {
+    const tags = new Map<string, unknown>();
     const answer = await client.send(new DescribeTagsCommand({ ResourceArns: batch }), scope.call);
     for (const description of answer.TagDescriptions ?? []) {
       if (description.ResourceArn) tags.set(description.ResourceArn, description.Tags);
     }
-  }
-  return tags;
+    return tags;
+  });
+}
+
+async function listenersOf(
+  client: ElasticLoadBalancingV2Client,
+  scope: AwsScope,
+  LoadBalancerArn: string,
+): Promise<Listener[]> {
+  const listenerPages = paginateDescribeListeners(
+    { client, pageSize: 400 },
+    { LoadBalancerArn },
+    scope.call,
+  );
+  return (await collect(listenerPages)).flatMap((listenerPage) => listenerPage.Listeners ?? []);
 }
 
 /** Application, Network and Gateway Load Balancers (with listeners) and target groups; tags in batches of 20 ARNs. */
@@ -82,31 +117,29 @@ export async function* listElbv2(scope: AwsScope): AsyncGenerator<CloudResource>
         (balancer): balancer is LoadBalancer & { LoadBalancerArn: string } =>
           Boolean(balancer.LoadBalancerArn),
       );
-      const tags = await tagsByArn(
+      const tagsOf = tagsByArn(
         client,
         scope,
         balancers.map((balancer) => balancer.LoadBalancerArn),
       );
-      const withListeners = scope.mapConcurrent(balancers, async (balancer) => {
-        const listeners: Listener[] = [];
-        const listenerPages = paginateDescribeListeners(
-          { client, pageSize: 400 },
-          { LoadBalancerArn: balancer.LoadBalancerArn },
-          scope.call,
-        );
-        for (const listenerPage of await collect(listenerPages)) {
-          listeners.push(...(listenerPage.Listeners ?? []));
-        }
-        return { balancer, listeners };
+      const described = scope.mapConcurrent(balancers, async (balancer) => {
+        const reads = scope.reads();
+        const [listeners, tags] = await Promise.all([
+          reads.read(`${elbPrefix}:DescribeListeners`, () =>
+            listenersOf(client, scope, balancer.LoadBalancerArn),
+          ),
+          tagsOf(balancer.LoadBalancerArn, reads),
+        ]);
+        return { balancer, listeners, tags, reads };
       });
-      for await (const { balancer, listeners } of withListeners) {
-        const balancerTags = tags.get(balancer.LoadBalancerArn) ?? [];
+      for await (const { balancer, listeners, tags, reads } of described) {
         yield scope.resource({
           type: 'aws.elbv2.load-balancer',
           id: balancer.LoadBalancerArn,
           name: balancer.LoadBalancerName,
-          tags: balancerTags,
-          configuration: { ...balancer, Listeners: listeners, Tags: balancerTags },
+          tags,
+          configuration: { ...balancer, Listeners: listeners, Tags: tags },
+          reads,
         });
       }
     }
@@ -117,19 +150,21 @@ export async function* listElbv2(scope: AwsScope): AsyncGenerator<CloudResource>
       const groups = (page.TargetGroups ?? []).filter(
         (group): group is TargetGroup & { TargetGroupArn: string } => Boolean(group.TargetGroupArn),
       );
-      const tags = await tagsByArn(
+      const tagsOf = tagsByArn(
         client,
         scope,
         groups.map((group) => group.TargetGroupArn),
       );
       for (const group of groups) {
-        const groupTags = tags.get(group.TargetGroupArn) ?? [];
+        const reads = scope.reads();
+        const groupTags = await tagsOf(group.TargetGroupArn, reads);
         yield scope.resource({
           type: 'aws.elbv2.target-group',
           id: group.TargetGroupArn,
           name: group.TargetGroupName,
           tags: groupTags,
           configuration: { ...group, Tags: groupTags },
+          reads,
         });
       }
     }

@@ -101,6 +101,30 @@ export function toAwsDriverError(
   });
 }
 
+/**
+ * A failed per-resource read as a DriverError with a short message (call, AWS error code, HTTP
+ * status and AWS's own text, which names the missing permission where AWS does), no advice.
+ */
+export function toAwsReadError(
+  error: unknown,
+  context: { service: string; region: string },
+): DriverError {
+  if (DriverError.isInstance(error)) return error;
+  const site = callSiteOf(error);
+  const statusCode = statusCodeOf(error);
+  const details = [errorCode(error), statusCode !== undefined ? `HTTP ${statusCode}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return new DriverError({
+    message: `${site?.operation ?? 'call'} failed${details ? ` with ${details}` : ''}: ${providerMessage(error)}`,
+    errorClass: classifyAwsError(error),
+    service: context.service,
+    region: context.region,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    cause: error,
+  });
+}
+
 /** True when an error means the thing asked about does not exist (or has no such configuration). */
 export function isNotFound(error: unknown, codes: readonly string[]): boolean {
   const code = errorCode(error);

@@ -26,10 +26,15 @@ export async function* listEventBridge(scope: AwsScope): AsyncGenerator<CloudRes
   const wantRules = scope.selected('aws.eventbridge.rule');
   if (!wantBuses && !wantRules) return;
   const client = scope.client(EventBridgeClient);
-  const tagsOf = async (arn: string | undefined) =>
-    arn
-      ? ((await client.send(new ListEventTagsCommand({ ResourceARN: arn }), scope.call)).Tags ?? [])
-      : [];
+  const tagsOf = async (arn: string | undefined) => {
+    const reads = scope.reads();
+    const answer = arn
+      ? await reads.read('events:ListTagsForResource', () =>
+          client.send(new ListEventTagsCommand({ ResourceARN: arn }), scope.call),
+        )
+      : undefined;
+    return { reads, tags: answer?.Tags ?? [] };
+  };
   // NOTE: the EventBridge SDK ships no paginators; both list calls page with NextToken.
   const busPages = tokenPages(
     (NextToken) => client.send(new ListEventBusesCommand({ NextToken, Limit: 100 }), scope.call),
@@ -40,15 +45,16 @@ export async function* listEventBridge(scope: AwsScope): AsyncGenerator<CloudRes
   if (wantBuses) {
     const withTags = scope.mapConcurrent(buses, async (bus) => ({
       bus,
-      tags: await tagsOf(bus.Arn),
+      ...(await tagsOf(bus.Arn)),
     }));
-    for await (const { bus, tags } of withTags) {
+    for await (const { bus, reads, tags } of withTags) {
       yield scope.resource({
         type: 'aws.eventbridge.event-bus',
         id: bus.Arn,
         name: bus.Name,
         tags,
         configuration: { ...bus, Tags: tags },
+        reads,
       });
     }
   }
@@ -66,15 +72,16 @@ export async function* listEventBridge(scope: AwsScope): AsyncGenerator<CloudRes
     for await (const page of rulePages) {
       const withTags = scope.mapConcurrent(page.Rules ?? [], async (rule) => ({
         rule,
-        tags: await tagsOf(rule.Arn),
+        ...(await tagsOf(rule.Arn)),
       }));
-      for await (const { rule, tags } of withTags) {
+      for await (const { rule, reads, tags } of withTags) {
         yield scope.resource({
           type: 'aws.eventbridge.rule',
           id: rule.Arn,
           name: rule.Name,
           tags,
           configuration: { ...rule, Tags: tags },
+          reads,
         });
       }
     }
@@ -87,19 +94,22 @@ export async function* listStepFunctions(scope: AwsScope): AsyncGenerator<CloudR
   const client = scope.client(SFNClient);
   for await (const page of paginateListStateMachines({ client, pageSize: 1000 }, {}, scope.call)) {
     const machines = scope.mapConcurrent(page.stateMachines ?? [], async (summary) => {
+      const reads = scope.reads();
       const [machine, tags] = await Promise.all([
         client.send(
           new DescribeStateMachineCommand({ stateMachineArn: summary.stateMachineArn }),
           scope.call,
         ),
-        client.send(
-          new ListStateMachineTagsCommand({ resourceArn: summary.stateMachineArn }),
-          scope.call,
+        reads.read('states:ListTagsForResource', () =>
+          client.send(
+            new ListStateMachineTagsCommand({ resourceArn: summary.stateMachineArn }),
+            scope.call,
+          ),
         ),
       ]);
-      return { summary, machine, tags: tags.tags ?? [] };
+      return { summary, machine, reads, tags: tags?.tags ?? [] };
     });
-    for await (const { summary, machine, tags } of machines) {
+    for await (const { summary, machine, reads, tags } of machines) {
       const { $metadata: _metadata, ...description } = machine;
       yield scope.resource({
         type: 'aws.stepfunctions.state-machine',
@@ -107,6 +117,7 @@ export async function* listStepFunctions(scope: AwsScope): AsyncGenerator<CloudR
         name: summary.name,
         tags,
         configuration: { ...description, tags },
+        reads,
       });
     }
   }
@@ -134,19 +145,21 @@ export async function* listKinesis(scope: AwsScope): AsyncGenerator<CloudResourc
   const client = scope.client(KinesisClient);
   for await (const page of paginateListStreams({ client, pageSize: 100 }, {}, scope.call)) {
     const streams = scope.mapConcurrent(page.StreamNames ?? [], async (StreamName) => {
+      const reads = scope.reads();
       const [summary, tags] = await Promise.all([
         client.send(new DescribeStreamSummaryCommand({ StreamName }), scope.call),
-        kinesisTags(client, scope, StreamName),
+        reads.read('kinesis:ListTagsForStream', () => kinesisTags(client, scope, StreamName)),
       ]);
-      return { StreamName, stream: summary.StreamDescriptionSummary, tags };
+      return { StreamName, reads, stream: summary.StreamDescriptionSummary, tags: tags ?? [] };
     });
-    for await (const { StreamName, stream, tags } of streams) {
+    for await (const { StreamName, reads, stream, tags } of streams) {
       yield scope.resource({
         type: 'aws.kinesis.stream',
         id: stream?.StreamARN ?? scope.arn('kinesis', `stream/${StreamName}`),
         name: StreamName,
         tags,
         configuration: { ...stream, Tags: tags },
+        reads,
       });
     }
   }

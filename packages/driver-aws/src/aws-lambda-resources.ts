@@ -8,13 +8,13 @@ export async function* listLambda(scope: AwsScope): AsyncGenerator<CloudResource
   const client = scope.client(LambdaClient);
   for await (const page of paginateListFunctions({ client, pageSize: 50 }, {}, scope.call)) {
     const withTags = scope.mapConcurrent(page.Functions ?? [], async (lambdaFunction) => {
-      const answer = await client.send(
-        new ListTagsCommand({ Resource: lambdaFunction.FunctionArn }),
-        scope.call,
+      const reads = scope.reads();
+      const answer = await reads.read('lambda:ListTags', () =>
+        client.send(new ListTagsCommand({ Resource: lambdaFunction.FunctionArn }), scope.call),
       );
-      return { lambdaFunction, tags: answer.Tags ?? {} };
+      return { lambdaFunction, reads, tags: answer?.Tags ?? {} };
     });
-    for await (const { lambdaFunction, tags } of withTags) {
+    for await (const { lambdaFunction, reads, tags } of withTags) {
       yield scope.resource({
         type: 'aws.lambda.function',
         id: lambdaFunction.FunctionArn,
@@ -22,6 +22,7 @@ export async function* listLambda(scope: AwsScope): AsyncGenerator<CloudResource
         tags,
         // Environment.Variables.* is a declared secret path: the engine hashes the values.
         configuration: { ...lambdaFunction, Tags: tags },
+        reads,
       });
     }
   }

@@ -19,16 +19,19 @@ export async function* listSqs(scope: AwsScope): AsyncGenerator<CloudResource> {
   const client = scope.client(SQSClient);
   for await (const page of paginateListQueues({ client, pageSize: 1000 }, {}, scope.call)) {
     const queues = scope.mapConcurrent(page.QueueUrls ?? [], async (QueueUrl) => {
+      const reads = scope.reads();
       const [attributes, tags] = await Promise.all([
         client.send(
           new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }),
           scope.call,
         ),
-        client.send(new ListQueueTagsCommand({ QueueUrl }), scope.call),
+        reads.read('sqs:ListQueueTags', () =>
+          client.send(new ListQueueTagsCommand({ QueueUrl }), scope.call),
+        ),
       ]);
-      return { QueueUrl, attributes: attributes.Attributes ?? {}, tags: tags.Tags ?? {} };
+      return { QueueUrl, reads, attributes: attributes.Attributes ?? {}, tags: tags?.Tags ?? {} };
     });
-    for await (const { QueueUrl, attributes, tags } of queues) {
+    for await (const { QueueUrl, reads, attributes, tags } of queues) {
       const name = QueueUrl.split('/').pop();
       yield scope.resource({
         type: 'aws.sqs.queue',
@@ -36,6 +39,7 @@ export async function* listSqs(scope: AwsScope): AsyncGenerator<CloudResource> {
         name,
         tags,
         configuration: { QueueUrl, Attributes: attributes, Tags: tags },
+        reads,
       });
     }
   }
@@ -47,19 +51,23 @@ export async function* listSns(scope: AwsScope): AsyncGenerator<CloudResource> {
   const client = scope.client(SNSClient);
   for await (const page of paginateListTopics({ client }, {}, scope.call)) {
     const topics = scope.mapConcurrent(page.Topics ?? [], async ({ TopicArn }) => {
+      const reads = scope.reads();
       const [attributes, tags] = await Promise.all([
         client.send(new GetTopicAttributesCommand({ TopicArn }), scope.call),
-        client.send(new ListTopicTagsCommand({ ResourceArn: TopicArn }), scope.call),
+        reads.read('sns:ListTagsForResource', () =>
+          client.send(new ListTopicTagsCommand({ ResourceArn: TopicArn }), scope.call),
+        ),
       ]);
-      return { TopicArn, attributes: attributes.Attributes ?? {}, tags: tags.Tags ?? [] };
+      return { TopicArn, reads, attributes: attributes.Attributes ?? {}, tags: tags?.Tags ?? [] };
     });
-    for await (const { TopicArn, attributes, tags } of topics) {
+    for await (const { TopicArn, reads, attributes, tags } of topics) {
       yield scope.resource({
         type: 'aws.sns.topic',
         id: TopicArn,
         name: TopicArn?.split(':').pop(),
         tags,
         configuration: { TopicArn, Attributes: attributes, Tags: tags },
+        reads,
       });
     }
   }

@@ -9,8 +9,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { CloudResource } from '@cloud-inventory/core';
-import { classifyAwsError } from './aws-errors.ts';
-import { type AwsScope, optional } from './aws-scope.ts';
+import type { AwsScope } from './aws-scope.ts';
 
 // Error codes meaning "this bucket has no such configuration".
 const noTags = ['NoSuchTagSet', 'NoSuchTagSetError'];
@@ -24,52 +23,43 @@ function regionOfLocation(location: string | undefined): string {
 }
 
 async function bucketDetails(scope: AwsScope, bucket: Bucket & { Name: string }) {
-  const home = scope.client(S3Client);
-  const bucketRegion =
-    bucket.BucketRegion ??
-    regionOfLocation(
-      (await home.send(new GetBucketLocationCommand({ Bucket: bucket.Name }), scope.call))
-        .LocationConstraint,
-    );
-  // Per-bucket calls go to the bucket's own region.
-  const client = scope.client(S3Client, bucketRegion);
+  const reads = scope.reads();
   const input = { Bucket: bucket.Name };
-  const unreadable: string[] = [];
-  // A bucket policy may deny one reader call: keep the bucket, leave that part out, say so.
-  const read = async <Result>(
-    part: string,
-    call: () => Promise<Result>,
-    notFound: string[],
-  ): Promise<Result | undefined> => {
-    try {
-      return await optional(call, notFound);
-    } catch (error) {
-      if (classifyAwsError(error) !== 'auth') throw error;
-      unreadable.push(part);
-      scope.logger.warn('aws s3: a bucket configuration could not be read', {
-        bucket: bucket.Name,
-        part,
-      });
-      return undefined;
-    }
-  };
+  const home = scope.client(S3Client);
+  const location = bucket.BucketRegion
+    ? undefined
+    : await reads.read('s3:GetBucketLocation', () =>
+        home.send(new GetBucketLocationCommand(input), scope.call),
+      );
+  // Unlocated (GetBucketLocation denied), the calls go to the home region; S3 may redirect them.
+  const bucketRegion =
+    bucket.BucketRegion ?? (location ? regionOfLocation(location.LocationConstraint) : undefined);
+  // Per-bucket calls go to the bucket's own region. A bucket policy may deny any of them: the
+  // bucket is kept without that part and the denial is recorded on it.
+  const client = scope.client(S3Client, bucketRegion);
   const [tagging, versioning, encryption, publicAccessBlock] = await Promise.all([
-    read('Tags', () => client.send(new GetBucketTaggingCommand(input), scope.call), noTags),
-    read('Versioning', () => client.send(new GetBucketVersioningCommand(input), scope.call), []),
-    read(
-      'ServerSideEncryptionConfiguration',
+    reads.read(
+      's3:GetBucketTagging',
+      () => client.send(new GetBucketTaggingCommand(input), scope.call),
+      noTags,
+    ),
+    reads.read('s3:GetBucketVersioning', () =>
+      client.send(new GetBucketVersioningCommand(input), scope.call),
+    ),
+    reads.read(
+      's3:GetEncryptionConfiguration',
       () => client.send(new GetBucketEncryptionCommand(input), scope.call),
       noEncryption,
     ),
-    read(
-      'PublicAccessBlockConfiguration',
+    reads.read(
+      's3:GetBucketPublicAccessBlock',
       () => client.send(new GetPublicAccessBlockCommand(input), scope.call),
       noPublicAccessBlock,
     ),
   ]);
   return {
     bucket,
-    bucketRegion,
+    reads,
     tags: tagging?.TagSet ?? [],
     configuration: {
       ...bucket,
@@ -81,7 +71,6 @@ async function bucketDetails(scope: AwsScope, bucket: Bucket & { Name: string })
         : undefined,
       ServerSideEncryptionConfiguration: encryption?.ServerSideEncryptionConfiguration,
       PublicAccessBlockConfiguration: publicAccessBlock?.PublicAccessBlockConfiguration,
-      ...(unreadable.length > 0 ? { Unreadable: unreadable } : {}),
     },
   };
 }
@@ -106,6 +95,7 @@ export async function* listS3(scope: AwsScope): AsyncGenerator<CloudResource> {
         name: detail.bucket.Name,
         tags: detail.tags,
         configuration: detail.configuration,
+        reads: detail.reads,
       });
     }
   }

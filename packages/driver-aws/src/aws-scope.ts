@@ -1,7 +1,27 @@
 import type { CloudResource, InventoryLogger } from '@cloud-inventory/core';
-import { buildResource, normalizeTags } from '@cloud-inventory/driver-kit';
+import {
+  buildResource,
+  type EnrichmentTracker,
+  normalizeTags,
+  type ResourceEnrichment,
+} from '@cloud-inventory/driver-kit';
 import type { AwsClientConstructor, AwsClientFactory, AwsSdkClient } from './aws-clients.ts';
-import { isNotFound } from './aws-errors.ts';
+import { isNotFound, toAwsReadError } from './aws-errors.ts';
+
+/**
+ * The per-resource reads of one resource (tags, policies, settings), each named by its IAM
+ * action: a read that fails leaves its part out and is recorded on the resource.
+ */
+export interface AwsReads {
+  /** Run one read; undefined when it failed (recorded) or AWS answered one of `notFoundCodes`. */
+  read<Result>(
+    action: string,
+    run: () => Promise<Result>,
+    notFoundCodes?: readonly string[],
+  ): Promise<Result | undefined>;
+  /** The kit's record of this resource's failures. */
+  readonly enrichment: ResourceEnrichment;
+}
 
 /** One resource as a service lister describes it. */
 export interface AwsResourceInput {
@@ -17,6 +37,8 @@ export interface AwsResourceInput {
   configuration: unknown;
   /** ARN of a resource whose id is not its ARN (EC2 family). */
   arn?: string | undefined;
+  /** The resource's reads: their failures go to `metadata.enrichmentErrors`. */
+  reads?: AwsReads | undefined;
 }
 
 /** Everything a service lister needs: its clients, region, account, filters and helpers. */
@@ -46,6 +68,8 @@ export interface AwsScope {
   selected(type: string): boolean;
   /** Build a resource of this scope. */
   resource(input: AwsResourceInput): CloudResource;
+  /** Start the per-resource reads of one resource; hand them to `resource`. */
+  reads(): AwsReads;
   /** Map `items` with at most `config.detailConcurrency` calls in flight, yielding results in order. */
   mapConcurrent<Item, Result>(
     items: Iterable<Item> | AsyncIterable<Item>,
@@ -77,6 +101,8 @@ export interface AwsScopeSettings {
   detailConcurrency: number;
   /** Whether a resource type survives the discovery filters. */
   isTypeSelected: (type: string) => boolean;
+  /** The step's enrichment tracker (per-resource reads are recorded there). */
+  enrichment: EnrichmentTracker;
 }
 
 /** The configuration as plain JSON: dates as ISO strings, bytes as base64, no `$metadata`, no undefined. */
@@ -153,6 +179,32 @@ async function* mapConcurrent<Item, Result>(
   }
 }
 
+function createReads(settings: AwsScopeSettings): AwsReads {
+  const enrichment = settings.enrichment.forResource();
+  return {
+    enrichment,
+    read: (action, run, notFoundCodes = []) =>
+      enrichment.read(action, async () => {
+        try {
+          return await optional(run, notFoundCodes);
+        } catch (error) {
+          // Stopping is not the read's failure; anything else gets a message naming the call.
+          if (settings.signal.aborted) throw error;
+          throw toAwsReadError(error, { service: settings.service, region: settings.region });
+        }
+      }),
+  };
+}
+
+/** A function calling `fetch` once, however often it is called (a batch read shared by resources). */
+export function once<Result>(fetch: () => Promise<Result>): () => Promise<Result> {
+  let pending: Promise<Result> | undefined;
+  return () => {
+    pending ??= fetch();
+    return pending;
+  };
+}
+
 /** Create the scope object handed to a service lister. */
 export function createAwsScope(settings: AwsScopeSettings): AwsScope {
   const call = { abortSignal: settings.signal };
@@ -168,8 +220,9 @@ export function createAwsScope(settings: AwsScopeSettings): AwsScope {
     client: (Client, region) =>
       settings.clients.get(Client, region ?? settings.clientRegion, settings.service),
     selected: settings.isTypeSelected,
-    resource: (input) =>
-      buildResource({
+    reads: () => createReads(settings),
+    resource: (input) => {
+      const resource = buildResource({
         provider: 'aws',
         accountId: settings.accountId,
         region: settings.region,
@@ -180,7 +233,9 @@ export function createAwsScope(settings: AwsScopeSettings): AwsScope {
         tags: normalizeTags(input.tags),
         configuration: toPlainJson(input.configuration),
         ...(input.arn ? { metadata: { arn: input.arn } } : {}),
-      }),
+      });
+      return input.reads ? input.reads.enrichment.attach(resource) : resource;
+    },
     mapConcurrent: (items, map) =>
       mapConcurrent(items, map, settings.detailConcurrency, settings.signal),
     arn: (service, resource, options = {}) =>

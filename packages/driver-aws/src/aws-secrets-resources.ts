@@ -36,13 +36,16 @@ export async function* listSsmParameters(scope: AwsScope): AsyncGenerator<CloudR
   const client = scope.client(SSMClient);
   for await (const page of paginateDescribeParameters({ client, pageSize: 50 }, {}, scope.call)) {
     const parameters = scope.mapConcurrent(page.Parameters ?? [], async (parameter) => {
-      const answer = await client.send(
-        new ListSsmTagsCommand({ ResourceType: 'Parameter', ResourceId: parameter.Name }),
-        scope.call,
+      const reads = scope.reads();
+      const answer = await reads.read('ssm:ListTagsForResource', () =>
+        client.send(
+          new ListSsmTagsCommand({ ResourceType: 'Parameter', ResourceId: parameter.Name }),
+          scope.call,
+        ),
       );
-      return { parameter, tags: answer.TagList ?? [] };
+      return { parameter, reads, tags: answer?.TagList ?? [] };
     });
-    for await (const { parameter, tags } of parameters) {
+    for await (const { parameter, reads, tags } of parameters) {
       const id =
         parameter.ARN ??
         scope.arn('ssm', `parameter${parameter.Name?.startsWith('/') ? '' : '/'}${parameter.Name}`);
@@ -52,6 +55,7 @@ export async function* listSsmParameters(scope: AwsScope): AsyncGenerator<CloudR
         name: parameter.Name,
         tags,
         configuration: { ...parameter, Tags: tags },
+        reads,
       });
     }
   }

@@ -20,48 +20,60 @@ import {
   paginateListResourceTags,
 } from '@aws-sdk/client-kms';
 import type { CloudResource } from '@cloud-inventory/core';
-import { type AwsScope, collect, optional } from './aws-scope.ts';
+import { type AwsScope, collect, once } from './aws-scope.ts';
 
 async function describeKey(client: KMSClient, scope: AwsScope, key: KeyListEntry) {
   const { KeyMetadata: metadata } = await client.send(
     new DescribeKeyCommand({ KeyId: key.KeyId }),
     scope.call,
   );
+  const reads = scope.reads();
   const customer = metadata?.KeyManager === 'CUSTOMER';
   let rotation: { KeyRotationEnabled?: boolean; RotationPeriodInDays?: number } | undefined;
-  let tags: KmsTag[] = [];
+  let tags: KmsTag[] | undefined = [];
   if (customer && metadata?.KeySpec === 'SYMMETRIC_DEFAULT' && metadata.Origin === 'AWS_KMS') {
-    rotation = await optional(
+    rotation = await reads.read(
+      'kms:GetKeyRotationStatus',
       () => client.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }), scope.call),
       ['UnsupportedOperationException', 'NotFoundException'],
     );
   }
   if (customer) {
-    const pages = paginateListResourceTags(
-      { client, pageSize: 50 },
-      { KeyId: key.KeyId },
-      scope.call,
-    );
-    tags = (await collect(pages)).flatMap((page) => page.Tags ?? []);
+    tags = await reads.read('kms:ListResourceTags', async () => {
+      const pages = paginateListResourceTags(
+        { client, pageSize: 50 },
+        { KeyId: key.KeyId },
+        scope.call,
+      );
+      return (await collect(pages)).flatMap((page) => page.Tags ?? []);
+    });
   }
-  return { key, metadata, rotation, tags };
+  return { key, metadata, rotation, tags: tags ?? [], reads };
 }
 
 /** KMS keys with their aliases and rotation status; tags per customer managed key (ListResourceTags). */
 export async function* listKms(scope: AwsScope): AsyncGenerator<CloudResource> {
   if (!scope.selected('aws.kms.key')) return;
   const client = scope.client(KMSClient);
-  const aliases = new Map<string, string[]>();
-  for await (const page of paginateListAliases({ client, pageSize: 100 }, {}, scope.call)) {
-    for (const alias of page.Aliases ?? []) {
-      if (!alias.TargetKeyId || !alias.AliasName) continue;
-      aliases.set(alias.TargetKeyId, [...(aliases.get(alias.TargetKeyId) ?? []), alias.AliasName]);
+  // Every alias of the region in one paginated call, read once and shared by the keys.
+  const aliasesOfKeys = once(async () => {
+    const aliases = new Map<string, string[]>();
+    for await (const page of paginateListAliases({ client, pageSize: 100 }, {}, scope.call)) {
+      for (const alias of page.Aliases ?? []) {
+        if (!alias.TargetKeyId || !alias.AliasName) continue;
+        aliases.set(alias.TargetKeyId, [
+          ...(aliases.get(alias.TargetKeyId) ?? []),
+          alias.AliasName,
+        ]);
+      }
     }
-  }
+    return aliases;
+  });
   for await (const page of paginateListKeys({ client, pageSize: 1000 }, {}, scope.call)) {
     const keys = scope.mapConcurrent(page.Keys ?? [], (key) => describeKey(client, scope, key));
-    for await (const { key, metadata, rotation, tags } of keys) {
-      const keyAliases = key.KeyId ? (aliases.get(key.KeyId) ?? []) : [];
+    for await (const { key, metadata, rotation, tags, reads } of keys) {
+      const aliases = await reads.read('kms:ListAliases', aliasesOfKeys);
+      const keyAliases = key.KeyId ? (aliases?.get(key.KeyId) ?? []) : [];
       yield scope.resource({
         type: 'aws.kms.key',
         id: metadata?.Arn ?? key.KeyArn,
@@ -69,11 +81,12 @@ export async function* listKms(scope: AwsScope): AsyncGenerator<CloudResource> {
         tags,
         configuration: {
           ...metadata,
-          Aliases: keyAliases,
+          Aliases: aliases ? keyAliases : undefined,
           KeyRotationEnabled: rotation?.KeyRotationEnabled,
           RotationPeriodInDays: rotation?.RotationPeriodInDays,
           Tags: tags,
         },
+        reads,
       });
     }
   }
@@ -90,19 +103,23 @@ export async function* listAcm(scope: AwsScope): AsyncGenerator<CloudResource> {
     scope.call,
   )) {
     const certificates = scope.mapConcurrent(page.CertificateSummaryList ?? [], async (summary) => {
-      const answer = await client.send(
-        new ListTagsForCertificateCommand({ CertificateArn: summary.CertificateArn }),
-        scope.call,
+      const reads = scope.reads();
+      const answer = await reads.read('acm:ListTagsForCertificate', () =>
+        client.send(
+          new ListTagsForCertificateCommand({ CertificateArn: summary.CertificateArn }),
+          scope.call,
+        ),
       );
-      return { summary, tags: answer.Tags ?? [] };
+      return { summary, reads, tags: answer?.Tags ?? [] };
     });
-    for await (const { summary, tags } of certificates) {
+    for await (const { summary, reads, tags } of certificates) {
       yield scope.resource({
         type: 'aws.acm.certificate',
         id: summary.CertificateArn,
         name: summary.DomainName,
         tags,
         configuration: { ...summary, Tags: tags },
+        reads,
       });
     }
   }

@@ -45,19 +45,21 @@ export async function* listBackup(scope: AwsScope): AsyncGenerator<CloudResource
     const pages = paginateListBackupPlans({ client, pageSize: 100 }, {}, scope.call);
     for await (const page of pages) {
       const plans = scope.mapConcurrent(page.BackupPlansList ?? [], async (summary) => {
+        const reads = scope.reads();
         const [plan, tags] = await Promise.all([
           client.send(new GetBackupPlanCommand({ BackupPlanId: summary.BackupPlanId }), scope.call),
-          backupTags(client, scope, summary.BackupPlanArn),
+          reads.read('backup:ListTags', () => backupTags(client, scope, summary.BackupPlanArn)),
         ]);
-        return { summary, plan, tags };
+        return { summary, plan, reads, tags: tags ?? {} };
       });
-      for await (const { summary, plan, tags } of plans) {
+      for await (const { summary, plan, reads, tags } of plans) {
         yield scope.resource({
           type: 'aws.backup.plan',
           id: summary.BackupPlanArn,
           name: summary.BackupPlanName,
           tags,
           configuration: { ...summary, BackupPlan: plan.BackupPlan, Tags: tags },
+          reads,
         });
       }
     }
@@ -65,17 +67,21 @@ export async function* listBackup(scope: AwsScope): AsyncGenerator<CloudResource
   if (scope.selected('aws.backup.vault')) {
     const pages = paginateListBackupVaults({ client, pageSize: 100 }, {}, scope.call);
     for await (const page of pages) {
-      const vaults = scope.mapConcurrent(page.BackupVaultList ?? [], async (vault) => ({
-        vault,
-        tags: await backupTags(client, scope, vault.BackupVaultArn),
-      }));
-      for await (const { vault, tags } of vaults) {
+      const vaults = scope.mapConcurrent(page.BackupVaultList ?? [], async (vault) => {
+        const reads = scope.reads();
+        const tags = await reads.read('backup:ListTags', () =>
+          backupTags(client, scope, vault.BackupVaultArn),
+        );
+        return { vault, reads, tags: tags ?? {} };
+      });
+      for await (const { vault, reads, tags } of vaults) {
         yield scope.resource({
           type: 'aws.backup.vault',
           id: vault.BackupVaultArn,
           name: vault.BackupVaultName,
           tags,
           configuration: { ...vault, Tags: tags },
+          reads,
         });
       }
     }

@@ -50,9 +50,13 @@ export async function* listWafClassic(scope: AwsScope): AsyncGenerator<CloudReso
         new GetClassicWebAclCommand({ WebACLId: summary.WebACLId }),
         scope.call,
       );
-      return { acl, tags: await classicTags(client, scope, acl?.WebACLArn) };
+      const reads = scope.reads();
+      const tags = await reads.read('waf:ListTagsForResource', () =>
+        classicTags(client, scope, acl?.WebACLArn),
+      );
+      return { acl, reads, tags: tags ?? [] };
     });
-    for await (const { acl, tags } of acls) {
+    for await (const { acl, reads, tags } of acls) {
       if (!acl) continue;
       yield scope.resource({
         type: 'aws.waf.web-acl',
@@ -60,6 +64,7 @@ export async function* listWafClassic(scope: AwsScope): AsyncGenerator<CloudReso
         name: acl.Name,
         tags,
         configuration: { ...acl, Tags: tags },
+        reads,
       });
     }
   }
@@ -99,9 +104,13 @@ export async function* listWafv2(scope: AwsScope): AsyncGenerator<CloudResource>
         new GetWebACLCommand({ Name: summary.Name, Id: summary.Id, Scope }),
         scope.call,
       );
-      return { acl, tags: await wafv2Tags(client, scope, acl?.ARN ?? summary.ARN) };
+      const reads = scope.reads();
+      const tags = await reads.read('wafv2:ListTagsForResource', () =>
+        wafv2Tags(client, scope, acl?.ARN ?? summary.ARN),
+      );
+      return { acl, reads, tags: tags ?? [] };
     });
-    for await (const { acl, tags } of acls) {
+    for await (const { acl, reads, tags } of acls) {
       if (!acl) continue;
       yield scope.resource({
         type: 'aws.wafv2.web-acl',
@@ -109,6 +118,7 @@ export async function* listWafv2(scope: AwsScope): AsyncGenerator<CloudResource>
         name: acl.Name,
         tags,
         configuration: { ...acl, Scope, Tags: tags },
+        reads,
       });
     }
   }

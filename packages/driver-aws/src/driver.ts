@@ -5,7 +5,11 @@ export type { AwsCredentials, AwsDriverConfig } from './aws-driver-options.ts';
 export { classifyAwsError } from './aws-errors.ts';
 export {
   type AwsServiceAccess,
+  type AwsTypeAccess,
   awsBaseActions,
+  awsListCall,
   awsReadOnlyPolicy,
   awsServiceAccess,
+  awsTagStrategies,
+  awsTypeAccess,
 } from './aws-permissions.ts';

@@ -22,6 +22,7 @@ import {
   ofType,
   runAws,
   type SignedRequest,
+  scopeOfType,
   startAwsApi,
 } from './aws-test-helpers.ts';
 import { awsRoute } from './fixtures/aws-fake-routes.ts';
@@ -56,7 +57,10 @@ describe('regions and global services', () => {
       'CLOUDFRONT',
       'CLOUDFRONT',
     ]);
-    const scopes = runtime.scopes.map((scope) => `${scope.service}@${scope.region}`).sort();
+    // One report per resource type and region (one listing step each).
+    const scopes = [
+      ...new Set(runtime.scopes.map((scope) => `${scope.service}@${scope.region}`)),
+    ].sort();
     expect(scopes).toEqual([
       'ec2@eu-west-1',
       'ec2@us-east-1',
@@ -115,14 +119,27 @@ describe('regions and global services', () => {
       status: 403,
     });
     const { resources, runtime } = await runAws(server, { services: ['s3'] });
-    expect(runtime.scopeFor('s3', 'global')).toMatchObject({ status: 'complete' });
+    expect(runtime.scopeFor('s3', 'global')).toMatchObject({
+      status: 'complete',
+      enrichmentErrors: [
+        {
+          call: 's3:GetBucketTagging',
+          errorClass: 'auth',
+          message: expect.stringMatching(/GetBucketTagging failed with AccessDenied, HTTP 403/),
+          failed: 1,
+          attempted: 1,
+        },
+      ],
+    });
     expect(resources).toHaveLength(1);
     expect(resources[0]).toMatchObject({ name: 'legacy-bucket', tags: {} });
     expect(resources[0]!.configuration).toMatchObject({
       BucketRegion: 'eu-west-1',
-      Unreadable: ['Tags'],
       Versioning: {},
     });
+    expect(resources[0]!.metadata?.enrichmentErrors).toEqual([
+      expect.objectContaining({ call: 's3:GetBucketTagging', errorClass: 'auth' }),
+    ]);
     const bucketCalls = server.signed.filter((entry) =>
       entry.target.startsWith('GET /legacy-bucket'),
     );
@@ -268,8 +285,10 @@ describe('failures and throttling', () => {
         /ListFunctions .*AccessDeniedException, HTTP 403.*ReadOnlyAccess/,
       );
     }
+    expect(lambda[0]?.call).toBe('lambda:ListFunctions');
+    // ec2: 5 types x 2 regions, sqs: 1 type x 2 regions.
     const others = runtime.scopes.filter((scope) => scope.service !== 'lambda');
-    expect(others).toHaveLength(4);
+    expect(others).toHaveLength(12);
     expect(others.every((scope) => scope.status === 'complete')).toBe(true);
     expect(ofType(resources, 'aws.ec2.instance')).toHaveLength(3);
     expect(ofType(resources, 'aws.lambda.function')).toHaveLength(0);
@@ -283,11 +302,13 @@ describe('failures and throttling', () => {
       region: 'eu-west-1',
     });
     const { resources, runtime } = await runAws(server, { services: ['ec2'] });
-    expect(runtime.scopeFor('ec2', 'eu-west-1')).toMatchObject({
+    expect(scopeOfType(runtime, 'aws.ec2.instance', 'eu-west-1')).toMatchObject({
       status: 'failed',
       errorClass: 'not-enabled',
     });
-    expect(runtime.scopeFor('ec2', 'us-east-1')).toMatchObject({ status: 'complete' });
+    expect(scopeOfType(runtime, 'aws.ec2.instance', 'us-east-1')).toMatchObject({
+      status: 'complete',
+    });
     expect(ofType(resources, 'aws.ec2.instance').map((item) => item.region)).toEqual([
       'us-east-1',
       'us-east-1',
@@ -326,14 +347,20 @@ describe('failures and throttling', () => {
       region: 'us-east-1',
     });
     const { runtime } = await runAws(server, { services: ['ec2', 'sqs'] });
-    expect(runtime.scopeFor('ec2', 'us-east-1')).toMatchObject({
+    expect(scopeOfType(runtime, 'aws.ec2.instance', 'us-east-1')).toMatchObject({
       status: 'failed',
       errorClass: 'throttled',
+      call: 'ec2:DescribeInstances',
     });
-    expect(runtime.scopeFor('ec2', 'us-east-1')?.error).toMatch(
+    expect(scopeOfType(runtime, 'aws.ec2.instance', 'us-east-1')?.error).toMatch(
       /RequestLimitExceeded.*concurrency/,
     );
-    expect(runtime.scopeFor('ec2', 'eu-west-1')).toMatchObject({ status: 'complete' });
+    expect(scopeOfType(runtime, 'aws.ec2.image', 'us-east-1')).toMatchObject({
+      status: 'complete',
+    });
+    expect(scopeOfType(runtime, 'aws.ec2.instance', 'eu-west-1')).toMatchObject({
+      status: 'complete',
+    });
     expect(runtime.scopeFor('sqs', 'us-east-1')).toMatchObject({ status: 'complete' });
     expect(runtime.rateLimits.length).toBe(2);
   });

@@ -5,6 +5,7 @@ import {
   createTestRuntime,
   type FakeProviderServer,
   type FakeRequest,
+  type FaultOptions,
   type TestRuntime,
 } from '@cloud-inventory/testkit';
 import {
@@ -20,7 +21,7 @@ import {
   serviceInfoOf,
 } from './fixtures/aws-fake-protocols.ts';
 import { awsAuth } from './fixtures/aws-fake-routes.ts';
-import { routeMatches, signatureScope } from './fixtures/aws-fake-routing.ts';
+import { routeMatches, routeTarget, signatureScope } from './fixtures/aws-fake-routing.ts';
 import { assumedCredentials, awsRoutes, awsTestCredentials } from './fixtures/aws-fixtures.ts';
 
 /** One request as the fake's auth check saw it. */
@@ -66,28 +67,58 @@ export function describeRequest(request: FakeRequest): string {
   return form ?? request.headers['x-amz-target'] ?? `${request.method} ${request.path}`;
 }
 
-/** Make `Command` of `Client` fail `times` times with an AWS error in the service's own format. */
-export function failOperation(
-  server: FakeProviderServer,
+/** What an injected AWS error looks like. */
+export interface AwsFaultError {
+  /** AWS error code (`AccessDenied`, `UnauthorizedOperation`...). */
+  code: string;
+  /** AWS's message. */
+  message?: string;
+  /** HTTP status. @default 400 */
+  status?: number;
+  /** Requests to fail. @default Infinity */
+  times?: number;
+  /** Only requests signed for this region. */
+  region?: string;
+  /** Only requests this also matches (one bucket, one cluster). */
+  match?: (request: FakeRequest) => boolean;
+}
+
+/** A fault answering `Command` of `Client` with an AWS error in the service's own format. */
+export function awsFault(
   Client: new (config: any) => any,
   Command: new (input: any) => any,
-  error: { code: string; message?: string; status?: number; times?: number; region?: string },
-) {
+  error: AwsFaultError,
+): FaultOptions {
   const info = serviceInfoOf(Client);
   const operation = operationOf(Command);
+  const target = routeTarget(info, operation);
   const answer = serializeError(
     info,
     new AwsFakeError(error.code, error.message ?? `${error.code} (injected)`, error.status ?? 400),
   );
-  return server.injectFault({
+  return {
     status: answer.status ?? 400,
     headers: answer.headers as Record<string, string>,
     body: answer.body,
     times: error.times ?? Number.POSITIVE_INFINITY,
     match: (request) =>
       routeMatches(info, operation, request) &&
-      (error.region === undefined || signatureScope(request)?.region === error.region),
-  });
+      // REST routes are told apart by method and path too (routeMatches checks the rest).
+      (target.method === undefined || target.method === request.method) &&
+      (!(target.path instanceof RegExp) || target.path.test(request.path)) &&
+      (error.region === undefined || signatureScope(request)?.region === error.region) &&
+      (error.match === undefined || error.match(request)),
+  };
+}
+
+/** Make `Command` of `Client` fail `times` times with an AWS error in the service's own format. */
+export function failOperation(
+  server: FakeProviderServer,
+  Client: new (config: any) => any,
+  Command: new (input: any) => any,
+  error: AwsFaultError,
+) {
+  return server.injectFault(awsFault(Client, Command, error));
 }
 
 /** Requests to one operation (by `Action`, target suffix or REST path). */
@@ -126,6 +157,13 @@ export async function runAws(
   } finally {
     await driver.destroy();
   }
+}
+
+/** The scope report of the step listing `type` in `region`. */
+export function scopeOfType(runtime: TestRuntime, type: string, region: string) {
+  return runtime.scopes.findLast(
+    (scope) => scope.region === region && (scope.resourceTypes ?? []).includes(type),
+  );
 }
 
 /** The resources of one type. */

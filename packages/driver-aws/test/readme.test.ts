@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { renderReadme } from '../scripts/readme-sections.ts';
-import { awsCatalog, awsReadOnlyPolicy, awsServiceAccess } from '../src/driver.ts';
+import {
+  awsCatalog,
+  awsListCall,
+  awsReadOnlyPolicy,
+  awsServiceAccess,
+  awsTypeAccess,
+} from '../src/driver.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -41,4 +47,17 @@ test('every service has IAM actions and a tag strategy, and the policy grants re
     's3:ListAllMyBuckets',
     'sts:GetCallerIdentity',
   ]);
+});
+
+test('every resource type has its IAM actions (the steps name them as their call), and only catalog types do', () => {
+  const types = awsCatalog.services.flatMap((service) =>
+    service.resourceTypes.map((type) => type.type),
+  );
+  expect(Object.keys(awsTypeAccess).sort()).toEqual([...types].sort());
+  for (const type of types) {
+    expect(awsTypeAccess[type]?.list.length, type).toBeGreaterThan(0);
+    expect(awsListCall(type), type).toMatch(/^[a-z0-9-]+:[A-Za-z]+(, [a-z0-9-]+:[A-Za-z]+)*$/);
+  }
+  expect(awsListCall('aws.iam.user')).toBe('iam:GetAccountAuthorizationDetails, iam:ListUsers');
+  expect(readme).toContain('| `aws.s3.bucket` | `s3:ListAllMyBuckets` |');
 });

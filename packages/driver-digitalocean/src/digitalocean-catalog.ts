@@ -85,7 +85,8 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.database',
-        description: 'A database cluster (GET /v2/databases)',
+        description:
+          'A database cluster (GET /v2/databases) with its trusted sources in `firewall_rules` (GET /v2/databases/{uuid}/firewall)',
         volatilePaths: [
           'status',
           'semantic_version',

@@ -1,5 +1,6 @@
 import type { CloudResource } from '@cloud-inventory/core';
 import {
+  collectionStep,
   type DigitalOceanListContext,
   type DigitalOceanService,
   digitalOceanResource,
@@ -42,23 +43,21 @@ interface App {
 /** Droplets: `GET /v2/droplets`, region `region.slug`. */
 export const dropletsService: DigitalOceanService = {
   name: 'droplets',
-  async *list(context) {
-    for await (const droplet of listCollection<Droplet>(context, {
+  steps: [
+    collectionStep<Droplet>({
+      service: 'droplets',
       path: '/droplets',
       key: 'droplets',
-      service: 'droplets',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'droplets',
+      resourceType: 'digitalocean.droplet',
+      resource: (droplet) => ({
         region: regionSlug(droplet.region),
-        resourceType: 'digitalocean.droplet',
         resourceId: droplet.id,
         name: droplet.name,
         tags: droplet.tags,
         configuration: droplet,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 function nodePoolResources(
@@ -80,50 +79,54 @@ function nodePoolResources(
   );
 }
 
-/** Kubernetes: `GET /v2/kubernetes/clusters`; node pools come inline with each cluster. */
+/** Kubernetes: `GET /v2/kubernetes/clusters`; node pools come inline with each cluster (one step). */
 export const kubernetesService: DigitalOceanService = {
   name: 'kubernetes',
-  async *list(context) {
-    for await (const cluster of listCollection<KubernetesCluster>(context, {
-      path: '/kubernetes/clusters',
-      key: 'kubernetes_clusters',
-      service: 'kubernetes',
-    })) {
-      if (context.wants('digitalocean.kubernetes.cluster')) {
-        yield digitalOceanResource(context, {
+  steps: [
+    {
+      resourceTypes: ['digitalocean.kubernetes.cluster', 'digitalocean.kubernetes.nodepool'],
+      call: 'GET /v2/kubernetes/clusters',
+      async *list(context) {
+        for await (const cluster of listCollection<KubernetesCluster>(context, {
+          path: '/kubernetes/clusters',
+          key: 'kubernetes_clusters',
           service: 'kubernetes',
-          region: regionSlug(cluster.region),
-          resourceType: 'digitalocean.kubernetes.cluster',
-          resourceId: cluster.id,
-          name: cluster.name,
-          tags: cluster.tags,
-          configuration: cluster,
-        });
-      }
-      if (context.wants('digitalocean.kubernetes.nodepool')) {
-        yield* nodePoolResources(context, cluster);
-      }
-    }
-  },
+        })) {
+          if (context.wants('digitalocean.kubernetes.cluster')) {
+            yield digitalOceanResource(context, {
+              service: 'kubernetes',
+              region: regionSlug(cluster.region),
+              resourceType: 'digitalocean.kubernetes.cluster',
+              resourceId: cluster.id,
+              name: cluster.name,
+              tags: cluster.tags,
+              configuration: cluster,
+            });
+          }
+          if (context.wants('digitalocean.kubernetes.nodepool')) {
+            yield* nodePoolResources(context, cluster);
+          }
+        }
+      },
+    },
+  ],
 };
 
 /** Apps: `GET /v2/apps`; App Platform regions (`fra`) map to their first datacenter (`fra1`). */
 export const appsService: DigitalOceanService = {
   name: 'apps',
-  async *list(context) {
-    for await (const app of listCollection<App>(context, {
+  steps: [
+    collectionStep<App>({
+      service: 'apps',
       path: '/apps',
       key: 'apps',
-      service: 'apps',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'apps',
+      resourceType: 'digitalocean.app',
+      resource: (app) => ({
         region: regionSlug(app.region?.data_centers?.[0]),
-        resourceType: 'digitalocean.app',
         resourceId: app.id,
         name: app.spec?.name,
         configuration: app,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };

@@ -13,15 +13,15 @@ import {
   filterServices,
   type HttpClient,
   isCredentialError,
-  type ListScope,
-  runScopes,
+  type ListStep,
+  runSteps,
   selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { digitalOceanCatalog } from './digitalocean-catalog.ts';
 import { digitalOceanError } from './digitalocean-errors.ts';
 import {
   type DigitalOceanListContext,
-  type DigitalOceanService,
+  type DigitalOceanStep,
   listCollection,
 } from './digitalocean-list.ts';
 import {
@@ -193,56 +193,14 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     const keep = (region: string) =>
       region === 'global' || kept.has(region) || (!filtered && !known.has(region));
 
-    const scopes: ListScope[] = [];
-    for (const descriptor of this.catalog.services) {
-      const service = digitalOceanApiServices.get(descriptor.name);
-      if (!service || !services.includes(descriptor.name)) continue;
-      const { types, partial } = selectResourceTypes({
-        catalog: this.catalog,
-        service: descriptor.name,
-        ...filters,
-      });
-      if (types.length === 0) continue;
-      scopes.push({
-        service: descriptor.name,
-        region: 'global',
-        // One account-wide listing: reported for `global`, every kept region (regional services)
-        // and every region a listed resource carries.
-        coversRegions: descriptor.global ? [] : keptRegions,
-        ...(partial ? { resourceTypes: types } : {}),
-        list: (signal) =>
-          this.#listService(
-            service,
-            keep,
-            this.#context(client, signal, (type) => types.includes(type)),
-          ),
-      });
-    }
-    if (services.includes('spaces')) {
-      const spacesRegions = (this.config.spacesRegions ?? digitalOceanSpacesRegions).filter(keep);
-      const spaces = this.#spaces;
-      for (const region of spacesRegions) {
-        if (spaces) {
-          scopes.push({
-            service: 'spaces',
-            region,
-            list: (signal) => spaces.list(region, { accountId: this.accountId, signal }),
-          });
-        } else {
-          options.runtime.reportScope({
-            service: 'spaces',
-            region,
-            status: 'skipped',
-            error: spacesSkippedReason,
-          });
-        }
-      }
-      if (!spaces && spacesRegions.length > 0) this.logger.info(spacesSkippedReason);
-    }
+    const steps = [
+      ...this.#apiSteps(client, services, filters, keptRegions, keep),
+      ...this.#spacesSteps(services, keep, options.runtime),
+    ];
 
     try {
-      yield* runScopes({
-        scopes,
+      yield* runSteps({
+        steps,
         concurrency: options.concurrency,
         runtime: options.runtime,
         signal: options.signal,
@@ -256,20 +214,95 @@ export class DigitalOceanDriver extends BaseCloudDriver<
     }
   }
 
+  /**
+   * One step per API list call: a denied call (a token without one scope) fails exactly the types
+   * it lists; every other type, of this service or another, is still listed and complete.
+   */
+  #apiSteps(
+    client: HttpClient,
+    services: readonly string[],
+    filters: Pick<ListOptions, 'include' | 'exclude'>,
+    keptRegions: readonly string[],
+    keep: (region: string) => boolean,
+  ): ListStep[] {
+    const steps: ListStep[] = [];
+    for (const descriptor of this.catalog.services) {
+      const service = digitalOceanApiServices.get(descriptor.name);
+      if (!service || !services.includes(descriptor.name)) continue;
+      const { types } = selectResourceTypes({
+        catalog: this.catalog,
+        service: descriptor.name,
+        ...filters,
+      });
+      for (const step of service.steps) {
+        const stepTypes = step.resourceTypes.filter((type) => types.includes(type));
+        if (stepTypes.length === 0) continue; // the filters leave this step out
+        const context = (signal: AbortSignal) =>
+          this.#context(client, signal, (type) => stepTypes.includes(type));
+        const enrich = step.enrich;
+        steps.push({
+          service: descriptor.name,
+          region: 'global',
+          // One account-wide listing: reported for `global`, every kept region (regional
+          // services) and every region a listed resource carries.
+          coversRegions: descriptor.global ? [] : keptRegions,
+          resourceTypes: stepTypes,
+          call: step.call,
+          list: ({ signal }) => this.#listService(service.name, step, keep, context(signal)),
+          ...(enrich
+            ? { enrich: (resource, reads, { signal }) => enrich(resource, reads, context(signal)) }
+            : {}),
+        });
+      }
+    }
+    return steps;
+  }
+
+  /** One step per Spaces region, or a skipped scope per region without a Spaces key pair. */
+  #spacesSteps(
+    services: readonly string[],
+    keep: (region: string) => boolean,
+    runtime: RuntimeContext,
+  ): ListStep[] {
+    if (!services.includes('spaces')) return [];
+    const spacesRegions = (this.config.spacesRegions ?? digitalOceanSpacesRegions).filter(keep);
+    const spaces = this.#spaces;
+    if (!spaces) {
+      for (const region of spacesRegions) {
+        runtime.reportScope({
+          service: 'spaces',
+          region,
+          status: 'skipped',
+          error: spacesSkippedReason,
+        });
+      }
+      if (spacesRegions.length > 0) this.logger.info(spacesSkippedReason);
+      return [];
+    }
+    return spacesRegions.map((region) => ({
+      service: 'spaces',
+      region,
+      resourceTypes: ['digitalocean.spaces.bucket'],
+      call: 's3:ListBuckets (Spaces key pair)',
+      list: ({ signal }) => spaces.list(region, { accountId: this.accountId, signal }),
+    }));
+  }
+
   async *#listService(
-    service: DigitalOceanService,
+    service: string,
+    step: DigitalOceanStep,
     keep: (region: string) => boolean,
     context: DigitalOceanListContext,
   ): AsyncGenerator<CloudResource> {
     try {
-      for await (const resource of service.list(context)) {
+      for await (const resource of step.list(context)) {
         const region = resource.region ?? 'global';
         if (!keep(region)) continue;
         yield resource;
       }
     } catch (error) {
       if (context.signal.aborted) throw error;
-      throw digitalOceanError(error, { service: service.name });
+      throw digitalOceanError(error, { service });
     }
   }
 

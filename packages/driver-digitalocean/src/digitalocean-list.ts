@@ -4,6 +4,7 @@ import {
   defaultNextLink,
   type HttpClient,
   paginateLinks,
+  type ResourceEnrichment,
   type ResourceInput,
   tagsFromStrings,
 } from '@cloud-inventory/driver-kit';
@@ -22,12 +23,75 @@ export interface DigitalOceanListContext {
   wants: (resourceType: string) => boolean;
 }
 
-/** One service of the driver: how to list it. */
+/**
+ * One listing step of a service: the resource types one list call (or one chain of calls) yields.
+ * A denied or failing call fails exactly these types; the service's other steps still list.
+ */
+export interface DigitalOceanStep {
+  /** Resource types the step lists and is complete for. */
+  resourceTypes: readonly string[];
+  /** The API call(s), as a user grants them (`GET /v2/registry/{name}/repositoriesV2`). */
+  call: string;
+  /** Yield the step's resources, each with its own region (or `global`). */
+  list: (context: DigitalOceanListContext) => AsyncIterable<CloudResource>;
+  /**
+   * Per-resource reads (firewall rules of a database): read each through `reads.read(call, fn)`;
+   * a failure keeps the resource, recorded in `metadata.enrichmentErrors`.
+   */
+  enrich?: (
+    resource: CloudResource,
+    reads: ResourceEnrichment,
+    context: DigitalOceanListContext,
+  ) => Promise<CloudResource>;
+  /** The calls `enrich` reads, as named in `enrichmentErrors` (for the README). */
+  enrichCalls?: readonly string[];
+}
+
+/** One service of the driver: its listing steps. */
 export interface DigitalOceanService {
   /** Service name, as in the catalog. */
   name: string;
-  /** Yield the service's resources, each with its own region (or `global`). */
-  list: (context: DigitalOceanListContext) => AsyncIterable<CloudResource>;
+  /** The service's steps, one per list call. */
+  steps: readonly DigitalOceanStep[];
+}
+
+/** A step listing one collection into one resource type (the common case). */
+export function collectionStep<Item>(options: {
+  /** Service name. */
+  service: string;
+  /** Path below `/v2`. */
+  path: string;
+  /** Body key of the items. */
+  key: string;
+  /** Resource type of every item. */
+  resourceType: string;
+  /** The resource of one item. */
+  resource: (
+    item: Item,
+    context: DigitalOceanListContext,
+  ) => Omit<ResourceInput, 'provider' | 'accountId' | 'tags' | 'service' | 'resourceType'> & {
+    tags?: unknown;
+  };
+  /** Per-resource reads. */
+  enrich?: DigitalOceanStep['enrich'];
+  /** The calls `enrich` reads. */
+  enrichCalls?: readonly string[];
+}): DigitalOceanStep {
+  return {
+    resourceTypes: [options.resourceType],
+    call: `GET /v2${options.path}`,
+    async *list(context) {
+      for await (const item of listCollection<Item>(context, options)) {
+        yield digitalOceanResource(context, {
+          service: options.service,
+          resourceType: options.resourceType,
+          ...options.resource(item, context),
+        });
+      }
+    },
+    ...(options.enrich ? { enrich: options.enrich } : {}),
+    ...(options.enrichCalls ? { enrichCalls: options.enrichCalls } : {}),
+  };
 }
 
 /** A DigitalOcean list response: the items under `key`, `links.pages.next` and `meta.total`. */

@@ -1,4 +1,5 @@
 import {
+  collectionStep,
   type DigitalOceanService,
   digitalOceanResource,
   listCollection,
@@ -61,165 +62,160 @@ interface SshKey {
 /** Load balancers: `GET /v2/load_balancers`; global load balancers are in region `global`. */
 export const loadBalancersService: DigitalOceanService = {
   name: 'loadbalancers',
-  async *list(context) {
-    for await (const balancer of listCollection<LoadBalancer>(context, {
+  steps: [
+    collectionStep<LoadBalancer>({
+      service: 'loadbalancers',
       path: '/load_balancers',
       key: 'load_balancers',
-      service: 'loadbalancers',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'loadbalancers',
+      resourceType: 'digitalocean.load-balancer',
+      resource: (balancer) => ({
         region: regionSlug(balancer.region),
-        resourceType: 'digitalocean.load-balancer',
         resourceId: balancer.id,
         name: balancer.name,
         configuration: balancer,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 /** Cloud firewalls: `GET /v2/firewalls`; account-wide, region `global`. */
 export const firewallsService: DigitalOceanService = {
   name: 'firewalls',
-  async *list(context) {
-    for await (const firewall of listCollection<Firewall>(context, {
+  steps: [
+    collectionStep<Firewall>({
+      service: 'firewalls',
       path: '/firewalls',
       key: 'firewalls',
-      service: 'firewalls',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'firewalls',
+      resourceType: 'digitalocean.firewall',
+      resource: (firewall) => ({
         region: 'global',
-        resourceType: 'digitalocean.firewall',
         resourceId: firewall.id,
         name: firewall.name,
         tags: firewall.tags,
         configuration: firewall,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 /** VPC networks: `GET /v2/vpcs`, region `region`. */
 export const vpcService: DigitalOceanService = {
   name: 'vpc',
-  async *list(context) {
-    for await (const vpc of listCollection<Vpc>(context, {
+  steps: [
+    collectionStep<Vpc>({
+      service: 'vpc',
       path: '/vpcs',
       key: 'vpcs',
-      service: 'vpc',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'vpc',
+      resourceType: 'digitalocean.vpc',
+      resource: (vpc) => ({
         region: regionSlug(vpc.region),
-        resourceType: 'digitalocean.vpc',
         resourceId: vpc.id,
         name: vpc.name,
         configuration: vpc,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 /** Reserved (formerly floating) IPs: `GET /v2/reserved_ips`, region `region.slug`. */
 export const reservedIpsService: DigitalOceanService = {
   name: 'floatingips',
-  async *list(context) {
-    for await (const address of listCollection<ReservedIp>(context, {
+  steps: [
+    collectionStep<ReservedIp>({
+      service: 'floatingips',
       path: '/reserved_ips',
       key: 'reserved_ips',
-      service: 'floatingips',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'floatingips',
+      resourceType: 'digitalocean.reserved-ip',
+      resource: (address) => ({
         region: regionSlug(address.region),
-        resourceType: 'digitalocean.reserved-ip',
         resourceId: address.ip,
         name: address.ip,
         configuration: address,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
-/** Domains (`GET /v2/domains`) and the records of each (`GET /v2/domains/{name}/records`). */
+const domainsCollection = { path: '/domains', key: 'domains', service: 'domains' };
+
+/**
+ * Domains (`GET /v2/domains`) and, as a step of their own, the records of each
+ * (`GET /v2/domains/{name}/records`): a domain whose records cannot be read must not make its
+ * records look deleted, and a denied records call must not hide the domains.
+ */
 export const domainsService: DigitalOceanService = {
   name: 'domains',
-  async *list(context) {
-    for await (const domain of listCollection<Domain>(context, {
-      path: '/domains',
-      key: 'domains',
-      service: 'domains',
-    })) {
-      if (context.wants('digitalocean.domain')) {
-        yield digitalOceanResource(context, {
-          service: 'domains',
-          region: 'global',
-          resourceType: 'digitalocean.domain',
-          resourceId: domain.name,
-          name: domain.name,
-          configuration: domain,
-        });
-      }
-      if (!context.wants('digitalocean.domain.record')) continue;
-      for await (const record of listCollection<DomainRecord>(context, {
-        path: `/domains/${pathSegment(domain.name)}/records`,
-        key: 'domain_records',
-        service: 'domains',
-      })) {
-        yield digitalOceanResource(context, {
-          service: 'domains',
-          region: 'global',
-          resourceType: 'digitalocean.domain.record',
-          resourceId: `${domain.name}/${record.id}`,
-          name: `${record.name ?? '@'} ${record.type ?? ''}`.trim(),
-          configuration: record,
-          metadata: { domain: domain.name },
-        });
-      }
-    }
-  },
+  steps: [
+    collectionStep<Domain>({
+      ...domainsCollection,
+      resourceType: 'digitalocean.domain',
+      resource: (domain) => ({
+        region: 'global',
+        resourceId: domain.name,
+        name: domain.name,
+        configuration: domain,
+      }),
+    }),
+    {
+      resourceTypes: ['digitalocean.domain.record'],
+      call: 'GET /v2/domains, GET /v2/domains/{name}/records',
+      async *list(context) {
+        for await (const domain of listCollection<Domain>(context, domainsCollection)) {
+          for await (const record of listCollection<DomainRecord>(context, {
+            path: `/domains/${pathSegment(domain.name)}/records`,
+            key: 'domain_records',
+            service: 'domains',
+          })) {
+            yield digitalOceanResource(context, {
+              service: 'domains',
+              region: 'global',
+              resourceType: 'digitalocean.domain.record',
+              resourceId: `${domain.name}/${record.id}`,
+              name: `${record.name ?? '@'} ${record.type ?? ''}`.trim(),
+              configuration: record,
+              metadata: { domain: domain.name },
+            });
+          }
+        }
+      },
+    },
+  ],
 };
 
 /** CDN endpoints: `GET /v2/cdn/endpoints`; account-wide, region `global`. */
 export const cdnService: DigitalOceanService = {
   name: 'cdn',
-  async *list(context) {
-    for await (const endpoint of listCollection<CdnEndpoint>(context, {
+  steps: [
+    collectionStep<CdnEndpoint>({
+      service: 'cdn',
       path: '/cdn/endpoints',
       key: 'endpoints',
-      service: 'cdn',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'cdn',
+      resourceType: 'digitalocean.cdn.endpoint',
+      resource: (endpoint) => ({
         region: 'global',
-        resourceType: 'digitalocean.cdn.endpoint',
         resourceId: endpoint.id,
         name: endpoint.endpoint ?? endpoint.origin,
         configuration: endpoint,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 /** SSH keys: `GET /v2/account/keys`; account-wide, region `global`. */
 export const sshKeysService: DigitalOceanService = {
   name: 'sshkeys',
-  async *list(context) {
-    for await (const key of listCollection<SshKey>(context, {
+  steps: [
+    collectionStep<SshKey>({
+      service: 'sshkeys',
       path: '/account/keys',
       key: 'ssh_keys',
-      service: 'sshkeys',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'sshkeys',
+      resourceType: 'digitalocean.ssh-key',
+      resource: (key) => ({
         region: 'global',
-        resourceType: 'digitalocean.ssh-key',
         resourceId: key.id,
         name: key.name,
         configuration: key,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };

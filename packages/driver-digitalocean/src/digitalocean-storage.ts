@@ -1,4 +1,5 @@
 import {
+  collectionStep,
   type DigitalOceanListContext,
   type DigitalOceanService,
   digitalOceanResource,
@@ -31,6 +32,15 @@ interface DatabaseCluster {
   tags?: string[] | null;
 }
 
+/** A trusted source of a database cluster as `GET /v2/databases/{uuid}/firewall` returns it. */
+interface DatabaseFirewallRule {
+  uuid?: string;
+  cluster_uuid?: string;
+  type?: string;
+  value?: string;
+  created_at?: string;
+}
+
 /** The container registry as `GET /v2/registry` returns it. */
 interface Registry {
   name: string;
@@ -46,67 +56,85 @@ interface Repository {
 /** Volumes: `GET /v2/volumes`, region `region.slug`. */
 export const volumesService: DigitalOceanService = {
   name: 'volumes',
-  async *list(context) {
-    for await (const volume of listCollection<Volume>(context, {
+  steps: [
+    collectionStep<Volume>({
+      service: 'volumes',
       path: '/volumes',
       key: 'volumes',
-      service: 'volumes',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'volumes',
+      resourceType: 'digitalocean.volume',
+      resource: (volume) => ({
         region: regionSlug(volume.region),
-        resourceType: 'digitalocean.volume',
         resourceId: volume.id,
         name: volume.name,
         tags: volume.tags,
         configuration: volume,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
 /** Snapshots of Droplets and volumes: `GET /v2/snapshots`; region is the first of `regions`. */
 export const snapshotsService: DigitalOceanService = {
   name: 'snapshots',
-  async *list(context) {
-    for await (const snapshot of listCollection<Snapshot>(context, {
+  steps: [
+    collectionStep<Snapshot>({
+      service: 'snapshots',
       path: '/snapshots',
       key: 'snapshots',
-      service: 'snapshots',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'snapshots',
+      resourceType: 'digitalocean.snapshot',
+      resource: (snapshot) => ({
         region: regionSlug(snapshot.regions?.[0]),
-        resourceType: 'digitalocean.snapshot',
         resourceId: snapshot.id,
         name: snapshot.name,
         tags: snapshot.tags ?? [],
         configuration: snapshot,
-      });
-    }
-  },
+      }),
+    }),
+  ],
 };
 
-/** Managed database clusters: `GET /v2/databases`, region `region`. */
+/** The firewall rules call of a database cluster, as named in enrichment errors. */
+export const databaseFirewallCall = 'GET /v2/databases/{uuid}/firewall';
+
+/**
+ * Managed database clusters: `GET /v2/databases`, region `region`; each cluster's trusted sources
+ * (`GET /v2/databases/{uuid}/firewall`) read per cluster into `firewall_rules`. Denied, the
+ * cluster is kept without them and the denial is recorded on it.
+ */
 export const databasesService: DigitalOceanService = {
   name: 'databases',
-  async *list(context) {
-    for await (const cluster of listCollection<DatabaseCluster>(context, {
+  steps: [
+    collectionStep<DatabaseCluster>({
+      service: 'databases',
       path: '/databases',
       key: 'databases',
-      service: 'databases',
-    })) {
-      yield digitalOceanResource(context, {
-        service: 'databases',
+      resourceType: 'digitalocean.database',
+      resource: (cluster) => ({
         region: regionSlug(cluster.region),
-        resourceType: 'digitalocean.database',
         resourceId: cluster.id,
         name: cluster.name,
         tags: cluster.tags ?? [],
         configuration: cluster,
-      });
-    }
-  },
+      }),
+      enrichCalls: [databaseFirewallCall],
+      enrich: async (resource, reads, context) => {
+        const firewall = await reads.read(databaseFirewallCall, () =>
+          context.client.getJson<{ rules?: DatabaseFirewallRule[] }>(
+            `/databases/${pathSegment(resource.resourceId)}/firewall`,
+            { signal: context.signal, service: 'databases' },
+          ),
+        );
+        if (!firewall) return resource;
+        return {
+          ...resource,
+          configuration: {
+            ...(resource.configuration as Record<string, unknown>),
+            firewall_rules: firewall.rules ?? [],
+          },
+        };
+      },
+    }),
+  ],
 };
 
 /** The account's registries: `GET /v2/registry` (404: none), or `GET /v2/registries` when the account has several (412). */
@@ -131,39 +159,56 @@ async function readRegistries(
   return { registries: all?.registries ?? all?.registry ?? [], multiple: true };
 }
 
-/** Container registry and its repositories (`GET /v2/registry/{name}/repositoriesV2`). */
+const registryCall = 'GET /v2/registry';
+
+/**
+ * Container registry (`GET /v2/registry`) and, as a step of their own, its repositories
+ * (`GET /v2/registry/{name}/repositoriesV2`): a token that may read the registry but not its
+ * repositories (or the reverse) loses only that type.
+ */
 export const registryService: DigitalOceanService = {
   name: 'registry',
-  async *list(context) {
-    const { registries, multiple } = await readRegistries(context);
-    for (const registry of registries) {
-      const region = regionSlug(registry.region);
-      if (context.wants('digitalocean.registry')) {
-        yield digitalOceanResource(context, {
-          service: 'registry',
-          region,
-          resourceType: 'digitalocean.registry',
-          resourceId: registry.name,
-          name: registry.name,
-          configuration: registry,
-        });
-      }
-      if (!context.wants('digitalocean.registry.repository')) continue;
-      const base = multiple ? '/registries' : '/registry';
-      for await (const repository of listCollection<Repository>(context, {
-        path: `${base}/${pathSegment(registry.name)}/repositoriesV2`,
-        key: 'repositories',
-        service: 'registry',
-      })) {
-        yield digitalOceanResource(context, {
-          service: 'registry',
-          region,
-          resourceType: 'digitalocean.registry.repository',
-          resourceId: `${repository.registry_name ?? registry.name}/${repository.name}`,
-          name: repository.name,
-          configuration: repository,
-        });
-      }
-    }
-  },
+  steps: [
+    {
+      resourceTypes: ['digitalocean.registry'],
+      call: registryCall,
+      async *list(context) {
+        const { registries } = await readRegistries(context);
+        for (const registry of registries) {
+          yield digitalOceanResource(context, {
+            service: 'registry',
+            region: regionSlug(registry.region),
+            resourceType: 'digitalocean.registry',
+            resourceId: registry.name,
+            name: registry.name,
+            configuration: registry,
+          });
+        }
+      },
+    },
+    {
+      resourceTypes: ['digitalocean.registry.repository'],
+      call: `${registryCall}, GET /v2/registry/{name}/repositoriesV2`,
+      async *list(context) {
+        const { registries, multiple } = await readRegistries(context);
+        const base = multiple ? '/registries' : '/registry';
+        for (const registry of registries) {
+          for await (const repository of listCollection<Repository>(context, {
+            path: `${base}/${pathSegment(registry.name)}/repositoriesV2`,
+            key: 'repositories',
+            service: 'registry',
+          })) {
+            yield digitalOceanResource(context, {
+              service: 'registry',
+              region: regionSlug(registry.region),
+              resourceType: 'digitalocean.registry.repository',
+              resourceId: `${repository.registry_name ?? registry.name}/${repository.name}`,
+              name: repository.name,
+              configuration: repository,
+            });
+          }
+        }
+      },
+    },
+  ],
 };

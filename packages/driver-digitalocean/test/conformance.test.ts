@@ -19,6 +19,22 @@ runDriverConformance({
     }),
   fixtures: createDigitalOceanFixtures(),
   credentials: digitalOceanCredentials,
+  // A custom-scoped token: registry repositories and database firewall rules denied.
+  denial: {
+    listFault: {
+      path: '/v2/registry/:name/repositoriesV2',
+      status: 403,
+      body: { id: 'forbidden', message: 'You are not authorized to perform this operation' },
+    },
+    expectDeniedTypes: ['digitalocean.registry.repository'],
+    enrichmentFault: {
+      path: '/v2/databases/:id/firewall',
+      status: 403,
+      body: { id: 'forbidden', message: 'You are not authorized to perform this operation' },
+    },
+    expectEnrichmentCall: 'GET /v2/databases/{uuid}/firewall',
+    config: { services: ['registry', 'databases', 'droplets'] },
+  },
   capabilities: {
     tags: [
       'digitalocean.droplet',

@@ -160,9 +160,19 @@ describe('DigitalOcean resources', () => {
       '/v2/account/keys',
     ];
     for (const path of paths) {
-      const pages = fake.server.requestsTo(path).map((entry) => entry.query.page ?? '1');
-      // Five regions in the fixtures, three pages of two; every other list has three items.
-      expect(pages, path).toEqual(path === '/v2/regions' ? ['1', '2', '3'] : ['1', '2']);
+      const pages = fake.server
+        .requestsTo(path)
+        .map((entry) => entry.query.page ?? '1')
+        .sort();
+      // Five regions in the fixtures, three pages of two; every other list has three items. The
+      // domains are listed twice: by the domains step and by the records step.
+      const expected =
+        path === '/v2/regions'
+          ? ['1', '2', '3']
+          : path === '/v2/domains'
+            ? ['1', '1', '2', '2']
+            : ['1', '2'];
+      expect(pages, path).toEqual(expected);
       expect(fake.server.requestsTo(path)[0]?.query.per_page, path).toBe('2');
     }
     const bucketPages = fake.server.requests.filter(
@@ -267,7 +277,9 @@ describe('DigitalOcean resources', () => {
     for (const scope of runtime.scopes) {
       expect(scope.status).toBe('complete');
       expect(scope.resourceTypes).toEqual(
-        scope.service === 'droplets' ? undefined : ['digitalocean.kubernetes.nodepool'],
+        scope.service === 'droplets'
+          ? ['digitalocean.droplet']
+          : ['digitalocean.kubernetes.nodepool'],
       );
     }
     expect(runtime.scopeFor('droplets', 'nyc3')?.resourceCount).toBe(2);

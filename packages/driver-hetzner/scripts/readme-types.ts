@@ -37,12 +37,20 @@ export function renderResourceTypesTable(): string {
         region,
         `\`${type.type}\``,
         type.description ?? '',
+        definition ? `\`GET /v1${definition.path}\`` : '',
         volatile,
       ]);
     }
   }
   return alignedTable(
-    ['`config.services`', 'region', 'resource type', 'what', 'volatile paths (not versioned)'],
+    [
+      '`config.services`',
+      'region',
+      'resource type',
+      'what',
+      'listed by (Read token)',
+      'volatile paths (not versioned)',
+    ],
     rows,
   );
 }

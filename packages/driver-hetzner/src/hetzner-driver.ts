@@ -11,8 +11,8 @@ import {
   filterRegions,
   filterServices,
   type HttpClient,
-  type ListScope,
-  runScopes,
+  type ListStep,
+  runSteps,
   selectResourceTypes,
 } from '@cloud-inventory/driver-kit';
 import { hetznerCatalog } from './hetzner-catalog.ts';
@@ -32,6 +32,7 @@ import {
   type HetznerServiceDefinition,
   hetznerResource,
   hetznerServices,
+  hetznerStepTypes,
 } from './hetzner-services.ts';
 
 /** Lists a Hetzner Cloud project through the Hetzner Cloud API (plain fetch, no SDK). */
@@ -107,7 +108,8 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
     // Project-wide lists: a regions filter applies to the resources, not to the calls.
     const keepRegion = regions.length < allRegions.length ? new Set(regions) : undefined;
     const context: HetznerMappingContext = { accountId: this.accountId };
-    const scopes: ListScope[] = [];
+    // One step per list call: a denied endpoint fails exactly the types it lists.
+    const steps: ListStep[] = [];
     for (const definition of hetznerServices) {
       if (!services.includes(definition.service)) continue;
       const selection = selectResourceTypes({
@@ -115,21 +117,24 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
         service: definition.service,
         ...filters,
       });
-      if (selection.types.length === 0) continue;
-      scopes.push({
+      const types = hetznerStepTypes(definition).filter((type) => selection.types.includes(type));
+      if (types.length === 0) continue;
+      steps.push({
         service: definition.service,
         region: 'global',
         // A project-wide listing of a service whose resources carry a location is complete (or
         // failed) in every selected location and every location it met, not just in `global`.
         ...(definition.regional ? { coversRegions: regions } : {}),
-        // Filters kept some of its types: the scopes say so and the other types are dropped.
-        ...(selection.partial ? { resourceTypes: selection.types } : {}),
-        list: (signal) => this.#listService({ client, definition, context, keepRegion, signal }),
+        // Complete for these types only; resources of filtered-out types are dropped.
+        resourceTypes: types,
+        call: `GET /v1${definition.path}`,
+        list: ({ signal }) =>
+          this.#listService({ client, definition, context, keepRegion, signal }),
       });
     }
     try {
-      yield* runScopes({
-        scopes,
+      yield* runSteps({
+        steps,
         concurrency: options.concurrency,
         runtime: options.runtime,
         signal: options.signal,

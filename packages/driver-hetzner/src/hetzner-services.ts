@@ -33,6 +33,13 @@ export interface HetznerServiceDefinition {
   locationField?: string;
   /** Resources derived from an object besides the object itself (network subnets). */
   children?: (item: HetznerObject, context: HetznerMappingContext) => CloudResource[];
+  /** Resource types of `children`. */
+  childTypes?: readonly string[];
+}
+
+/** The resource types one service definition's list call yields. */
+export function hetznerStepTypes(definition: HetznerServiceDefinition): string[] {
+  return [definition.resourceType, ...(definition.childTypes ?? [])];
 }
 
 function textOf(value: unknown): string | undefined {
@@ -77,6 +84,7 @@ export const hetznerServices: readonly HetznerServiceDefinition[] = [
     resourceType: 'hetzner.network',
     regional: false,
     children: networkSubnetResources,
+    childTypes: ['hetzner.network.subnet'],
   },
   {
     service: 'loadbalancers',

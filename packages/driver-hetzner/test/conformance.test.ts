@@ -18,4 +18,14 @@ runDriverConformance({
   fixtures: hetznerFixtures,
   credentials: hetznerCredentials,
   capabilities: { labels: true, regions: true },
+  // A denied endpoint. Hetzner Cloud makes no per-resource calls, so there is no read to deny.
+  denial: {
+    listFault: {
+      path: '/v1/certificates',
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'insufficient permissions for this request' } },
+    },
+    expectDeniedTypes: ['hetzner.certificate'],
+    config: { services: ['certificates', 'loadbalancers', 'servers'] },
+  },
 });

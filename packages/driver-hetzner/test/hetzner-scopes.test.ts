@@ -107,7 +107,7 @@ describe('hetzner scopes and regions', () => {
       networksOnly.resources.some((resource) => resource.resourceType === 'hetzner.network.subnet'),
     ).toBe(false);
     expect(networksOnly.runtime.scopeFor('networks')?.resourceTypes).toEqual(['hetzner.network']);
-    // A service named in full keeps all its types and its scopes say nothing about types.
+    // A service named in full keeps all its types; every scope names the types of its step.
     const mixed = await listAll(createTestDriver(server), {
       include: ['servers', 'hetzner.network'],
     });
@@ -117,7 +117,7 @@ describe('hetzner scopes and regions', () => {
     expect(
       mixed.runtime.scopes
         .filter((scope) => scope.service === 'servers')
-        .every((scope) => scope.resourceTypes === undefined),
+        .every((scope) => JSON.stringify(scope.resourceTypes) === '["hetzner.server"]'),
     ).toBe(true);
     expect(mixed.runtime.scopeFor('networks')?.resourceTypes).toEqual(['hetzner.network']);
   });

@@ -28,7 +28,7 @@ export class GcpMockDriver extends MockCloudDriver {
   }
 }
 
-/** `vultr-mock`: instances, VKE, block storage, firewalls, load balancers, databases. */
+/** `vultr-mock`: instances, VKE, block storage, firewall groups and rules, load balancers, databases. */
 export class VultrMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, vultrMockProvider);
@@ -56,7 +56,7 @@ export class AzureMockDriver extends MockCloudDriver {
   }
 }
 
-/** `linode-mock`: instances, volumes, LKE, NodeBalancers, firewalls, domains. */
+/** `linode-mock`: instances, LKE, volumes, NodeBalancers, firewalls, VPCs, domains and records, MySQL databases. */
 export class LinodeMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, linodeMockProvider);
@@ -84,7 +84,7 @@ export class CloudflareMockDriver extends MockCloudDriver {
   }
 }
 
-/** `mongodb-atlas-mock` (`atlas-mock`): projects, clusters, users, access lists, backups, alerts. */
+/** `mongodb-atlas-mock` (`atlas-mock`): projects, clusters, users, access lists, backup schedules, alerts. */
 export class MongoDbAtlasMockDriver extends MockCloudDriver {
   constructor(options: MockDriverOptions = {}) {
     super(options, mongoDbAtlasMockProvider);

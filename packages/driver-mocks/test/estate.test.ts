@@ -147,11 +147,11 @@ describe('resource shapes', () => {
     );
     const zones = new Set(
       resources
-        .filter((resource) => resource.resourceType === 'cloudflare.zone')
+        .filter((resource) => resource.resourceType === 'cloudflare.zones.zone')
         .map((resource) => resource.resourceId),
     );
     const records = resources.filter(
-      (resource) => resource.resourceType === 'cloudflare.dns.record',
+      (resource) => resource.resourceType === 'cloudflare.zones.dns-record',
     );
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
@@ -164,18 +164,23 @@ describe('resource shapes', () => {
     }
   });
 
-  it('mongodb-atlas: the standard connection string carries credentials and is a declared secret', async () => {
+  it('mongodb-atlas: alert notification keys are declared secrets, connection strings carry no credentials', async () => {
     const driver = createMongoDbAtlasMockDriver({ config: { seed: 1, resourceCount: 100 } });
     const { resources } = await collect(driver);
     const cluster = resources.find(
       (resource) => resource.resourceType === 'mongodb-atlas.cluster',
     )!;
     expect(valuesAt(cluster.configuration, 'connectionStrings.standard')[0]).toMatch(
-      /^mongodb:\/\/[^:]+:[^@]+@/,
+      /^mongodb:\/\/[^@]+$/,
     );
-    expect(typeDescriptor(driver, 'mongodb-atlas.cluster').secretPaths).toEqual([
-      'connectionStrings.standard',
+    expect(typeDescriptor(driver, 'mongodb-atlas.cluster').secretPaths ?? []).toEqual([]);
+    expect(typeDescriptor(driver, 'mongodb-atlas.alert').secretPaths).toEqual([
+      'notifications[*].apiToken',
+      'notifications[*].webhookUrl',
     ]);
+    const alert = resources.find((resource) => resource.resourceType === 'mongodb-atlas.alert')!;
+    expect(valuesAt(alert.configuration, 'notifications[*].webhookUrl')[0]).toMatch(/^https:/);
+    // Ids as the real driver builds them: <groupId>/<cidr>, <groupId>/<clusterName>.
     expect(
       resources.some(
         (resource) =>
@@ -183,6 +188,12 @@ describe('resource shapes', () => {
           resource.resourceId.split('/').length === 3,
       ),
     ).toBe(true);
+    const schedule = resources.find(
+      (resource) => resource.resourceType === 'mongodb-atlas.backup.schedule',
+    )!;
+    expect(schedule.resourceId).toBe(
+      `${schedule.resourceId.split('/')[0]}/${(schedule.configuration as { clusterName: string }).clusterName}`,
+    );
   });
 });
 

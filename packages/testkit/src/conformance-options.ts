@@ -1,4 +1,5 @@
 import type { BaseCloudDriver, CloudResource, ListOptions } from '@cloud-inventory/core';
+import type { ConformanceDenial } from './conformance-denial.ts';
 import type { FakeAuth } from './fake-auth.ts';
 import type { FakeProviderServer, FakeRouteTable } from './fake-provider-server.ts';
 import type { TestRuntime } from './test-runtime.ts';
@@ -115,6 +116,11 @@ export interface DriverConformanceOptions<Credentials = unknown> {
   config?: Record<string, unknown>;
   /** What the driver can do. */
   capabilities?: ConformanceCapabilities;
+  /**
+   * Opt-in least-privilege check: deny one list call (and one per-resource read) for a whole run;
+   * only the denied types may fail, everything else must still be found and complete.
+   */
+  denial?: ConformanceDenial;
   /** Register driver-specific tests with the suite's helpers. */
   additionalTests?: (context: ConformanceContext<Credentials>) => void;
   /** Timeout of each test. @default 30000 */

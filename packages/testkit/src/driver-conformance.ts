@@ -13,6 +13,7 @@ import {
   checkSecretPaths,
   identityOf,
 } from './conformance-checks.ts';
+import { runDenialCheck } from './conformance-denial.ts';
 import {
   type ConformanceContext,
   conformanceRetryPolicy,
@@ -401,6 +402,13 @@ export function runDriverConformance<Credentials>(
         checkNoCredentials(failure.message, options.credentials, 'the auth error message');
       }),
     );
+
+    const denial = options.denial;
+    if (denial) {
+      register('a denied list call fails only its types; a denied read keeps the resources', () =>
+        withServer((server) => runDenialCheck(denial, server, runDriver)),
+      );
+    }
 
     options.additionalTests?.({
       test: (name, body) => register(name, body),

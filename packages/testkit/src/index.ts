@@ -12,6 +12,11 @@ export {
   identityOf,
 } from './conformance-checks.ts';
 export {
+  type ConformanceDenial,
+  checkEnrichmentDenial,
+  checkListDenial,
+} from './conformance-denial.ts';
+export {
   type ConformanceCapabilities,
   type ConformanceContext,
   type ConformanceDriverInput,

@@ -1,4 +1,9 @@
-import { type CloudResource, DriverError, type ListOptions } from '@cloud-inventory/core';
+import {
+  type CloudResource,
+  DriverError,
+  type ListOptions,
+  type ScopeReport,
+} from '@cloud-inventory/core';
 import { describe, expect, test } from 'vitest';
 import {
   type ConformanceDriverInput,
@@ -61,6 +66,66 @@ describe('the conformance suite catches broken drivers', () => {
     const run = suite(createExampleDriver);
     await run('declares a complete catalog');
     await run('reports a scope for everything it lists');
+  });
+
+  test('a denied list call that takes the whole service down, or stops the run', async () => {
+    const denial = {
+      listFault: { path: '/v1/databases/:id/users', status: 403 },
+      expectDeniedTypes: ['examplecloud.database.user'],
+      config: { services: ['databases', 'volumes'] },
+    };
+    // Reports without resourceTypes: what one scope per service (runScopes) says.
+    const perService = suite(
+      driverWith((original, options) =>
+        original({
+          ...options,
+          runtime: {
+            ...options.runtime,
+            reportScope: ({ resourceTypes: _types, ...scope }) =>
+              options.runtime.reportScope(scope),
+          },
+        }),
+      ),
+      { denial },
+    );
+    const name = 'a denied list call fails only its types; a denied read keeps the resources';
+    await expect(perService(name)).rejects.toThrow(/took other types down with it/);
+    // A driver that gives up the whole run when one call is denied.
+    const stopping = suite(
+      driverWith(async function* (original, options) {
+        let failed = false;
+        const runtime = {
+          ...options.runtime,
+          reportScope: (scope: ScopeReport) => {
+            failed ||= scope.status === 'failed';
+            options.runtime.reportScope(scope);
+          },
+        };
+        yield* original({ ...options, runtime });
+        if (failed) throw new DriverError({ message: 'access denied', errorClass: 'auth' });
+      }),
+      { denial },
+    );
+    await expect(stopping(name)).rejects.toThrow(/the run failed when one list call was denied/);
+    const wrongTypes = suite(createExampleDriver, {
+      denial: { ...denial, expectDeniedTypes: ['examplecloud.volume'] },
+    });
+    await expect(wrongTypes(name)).rejects.toThrow(
+      /no scope of examplecloud.volume was reported failed/,
+    );
+    const unnamed = suite(
+      driverWith((original, options) =>
+        original({
+          ...options,
+          runtime: {
+            ...options.runtime,
+            reportScope: ({ call: _call, ...scope }) => options.runtime.reportScope(scope),
+          },
+        }),
+      ),
+      { denial },
+    );
+    await expect(unnamed(name)).rejects.toThrow(/does not name its call/);
   });
 
   test('unstable ids', async () => {

@@ -16,6 +16,18 @@ runDriverConformance({
     regions: true,
     secretTypes: ['examplecloud.database.cluster'],
   },
+  // Least privilege: the users call and the settings read denied for the whole run.
+  denial: {
+    listFault: {
+      path: '/v1/databases/:id/users',
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'token lacks databases:users:read' } },
+    },
+    expectDeniedTypes: ['examplecloud.database.user'],
+    enrichmentFault: { path: '/v1/databases/:id/settings', status: 403 },
+    expectEnrichmentCall: 'GET /v1/databases/{id}/settings',
+    config: { services: ['databases', 'volumes'] },
+  },
   additionalTests: ({ test: conformanceTest, startServer, runDriver }) => {
     conformanceTest('lists database users under their cluster', async () => {
       const server = await startServer();

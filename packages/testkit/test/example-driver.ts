@@ -15,11 +15,11 @@ import {
   filterRegions,
   filterServices,
   type HttpClient,
-  type ListScope,
+  type ListStep,
   paginateCursor,
   paginateLinks,
   paginatePages,
-  runScopes,
+  runSteps,
 } from '@cloud-inventory/driver-kit';
 import {
   type ConformanceDriverInput,
@@ -109,24 +109,56 @@ export class ExampleDriver extends BaseCloudDriver<{ token: string }, ExampleCon
       regions: this.config.regions,
       ...filters,
     });
-    const scopes: ListScope[] = [];
+    // One step per list call: a denied call fails exactly the types it lists.
+    const steps: ListStep[] = [];
     if (services.includes('servers')) {
       for (const region of regions) {
-        scopes.push({
+        steps.push({
           service: 'servers',
           region,
-          list: (signal) => this.#servers(client, region, signal),
+          resourceTypes: ['examplecloud.server'],
+          call: 'GET /v1/regions/{region}/servers',
+          list: ({ signal }) => this.#servers(client, region, signal),
         });
       }
     }
     if (services.includes('volumes')) {
-      scopes.push({ service: 'volumes', list: (signal) => this.#volumes(client, regions, signal) });
+      steps.push({
+        service: 'volumes',
+        resourceTypes: ['examplecloud.volume'],
+        call: 'GET /v1/volumes',
+        list: ({ signal }) => this.#volumes(client, regions, signal),
+      });
     }
     if (services.includes('databases')) {
-      scopes.push({ service: 'databases', list: (signal) => this.#databases(client, signal) });
+      steps.push({
+        service: 'databases',
+        resourceTypes: ['examplecloud.database.cluster'],
+        call: 'GET /v1/databases',
+        list: ({ signal }) => this.#databaseClusters(client, signal),
+        // Settings are read per cluster: a denied read keeps the cluster without them.
+        enrich: async (resource, reads, { signal }) => {
+          const settings = await reads.read('GET /v1/databases/{id}/settings', () =>
+            client.getJson<{ settings: Record<string, unknown> }>(
+              `/v1/databases/${resource.resourceId}/settings`,
+              { signal },
+            ),
+          );
+          if (!settings) return resource;
+          const configuration = resource.configuration as Record<string, unknown>;
+          return { ...resource, configuration: { ...configuration, settings: settings.settings } };
+        },
+      });
+      // Users get a step of their own: a denied users call must not hide the clusters.
+      steps.push({
+        service: 'databases',
+        resourceTypes: ['examplecloud.database.user'],
+        call: 'GET /v1/databases, GET /v1/databases/{id}/users',
+        list: ({ signal }) => this.#databaseUsers(client, signal),
+      });
     }
-    yield* runScopes({
-      scopes,
+    yield* runSteps({
+      steps,
       concurrency: options.concurrency,
       runtime: options.runtime,
       signal: options.signal,
@@ -192,15 +224,18 @@ export class ExampleDriver extends BaseCloudDriver<{ token: string }, ExampleCon
     }
   }
 
-  async *#databases(client: HttpClient, signal: AbortSignal): AsyncGenerator<CloudResource> {
-    const clusters = paginateCursor({
+  #clusters(client: HttpClient, signal: AbortSignal) {
+    return paginateCursor({
       signal,
       fetchPage: ({ cursor }) =>
         client.get<DatabaseBody>('/v1/databases', { query: { cursor, limit: 1 }, signal }),
       items: (body) => body.databases,
       nextCursor: (body) => body.next_cursor,
     });
-    for await (const cluster of clusters) {
+  }
+
+  async *#databaseClusters(client: HttpClient, signal: AbortSignal): AsyncGenerator<CloudResource> {
+    for await (const cluster of this.#clusters(client, signal)) {
       yield buildResource({
         provider: 'examplecloud',
         service: 'databases',
@@ -209,6 +244,11 @@ export class ExampleDriver extends BaseCloudDriver<{ token: string }, ExampleCon
         name: cluster.name,
         configuration: cluster,
       });
+    }
+  }
+
+  async *#databaseUsers(client: HttpClient, signal: AbortSignal): AsyncGenerator<CloudResource> {
+    for await (const cluster of this.#clusters(client, signal)) {
       const users = await client.getJson<{ users: { name: string; password: string }[] }>(
         `/v1/databases/${cluster.id}/users`,
         { signal },
@@ -297,6 +337,13 @@ export const exampleFixtures: ConformanceFixtures = {
       handler: cursorPages({
         items: databases,
         render: (items, info) => ({ databases: items, next_cursor: info.nextCursor }),
+      }),
+    },
+    {
+      path: '/v1/databases/:id/settings',
+      service: 'databases',
+      handler: (request) => ({
+        body: { settings: { cluster: request.params.id, maintenance_window: 'sun:03:00' } },
       }),
     },
     {

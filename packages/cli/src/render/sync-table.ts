@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@cloud-inventory/core';
+import type { ScopeReport, SyncSummary } from '@cloud-inventory/core';
 import { exitCodes } from '../errors/cli-error.ts';
 import type { Palette } from '../terminal/palette.ts';
 import { formatCount, formatDuration } from './format.ts';
@@ -31,7 +31,12 @@ export function failedScopeCount(summary: SyncSummary): number {
   return summary.scopes.filter((scope) => scope.status === 'failed').length;
 }
 
-/** The final sync table: one row per cloud and a total row. */
+/** Skipped scopes of a summary. */
+export function skippedScopeCount(summary: SyncSummary): number {
+  return summary.scopes.filter((scope) => scope.status === 'skipped').length;
+}
+
+/** The final sync table: one row per cloud and a total row, then what each cloud could not list or read. */
 export function renderSyncTable(summaries: readonly SyncSummary[], palette: Palette): string[] {
   const statusColour = (status: string) =>
     status === 'succeeded'
@@ -48,12 +53,15 @@ export function renderSyncTable(summaries: readonly SyncSummary[], palette: Pale
       'created' | 'updated' | 'unchanged' | 'deleted' | 'restored' | 'processed' | 'durationMs'
     >;
     failedScopes: number;
+    skippedScopes: number;
   };
+  const withSkipped = summaries.some((summary) => skippedScopeCount(summary) > 0);
   const rows: Row[] = summaries.map((summary) => ({
     cloud: summary.cloudId,
     status: statusColour(summary.status),
     summary,
     failedScopes: failedScopeCount(summary),
+    skippedScopes: skippedScopeCount(summary),
   }));
   if (summaries.length > 1) {
     const sum = (key: 'created' | 'updated' | 'unchanged' | 'deleted' | 'restored' | 'processed') =>
@@ -71,9 +79,10 @@ export function renderSyncTable(summaries: readonly SyncSummary[], palette: Pale
         durationMs: Math.max(...summaries.map((summary) => summary.durationMs)),
       },
       failedScopes: summaries.reduce((total, summary) => total + failedScopeCount(summary), 0),
+      skippedScopes: summaries.reduce((total, summary) => total + skippedScopeCount(summary), 0),
     });
   }
-  return renderTable(
+  const table = renderTable(
     rows,
     [
       { header: 'CLOUD', value: (row) => row.cloud },
@@ -97,6 +106,16 @@ export function renderSyncTable(summaries: readonly SyncSummary[], palette: Pale
         value: (row) => (row.failedScopes > 0 ? palette.red(String(row.failedScopes)) : '0'),
         alignRight: true,
       },
+      ...(withSkipped
+        ? [
+            {
+              header: 'SKIPPED SCOPES',
+              value: (row: Row) =>
+                row.skippedScopes > 0 ? palette.yellow(String(row.skippedScopes)) : '0',
+              alignRight: true,
+            },
+          ]
+        : []),
       {
         header: 'DURATION',
         value: (row) => formatDuration(row.summary.durationMs),
@@ -105,6 +124,125 @@ export function renderSyncTable(summaries: readonly SyncSummary[], palette: Pale
     ],
     { header: palette.bold },
   );
+  return [...table, ...summaries.flatMap((summary) => renderScopeProblems(summary, palette))];
+}
+
+// A provider message on one line, cut so a problem line stays readable (long enough to keep the
+// permission AWS names at the end of its message).
+const maximumMessageLength = 320;
+const shortMessage = (message: string | undefined) => {
+  const line = (message ?? '').replace(/\s+/g, ' ').trim();
+  return line.length > maximumMessageLength ? `${line.slice(0, maximumMessageLength - 1)}…` : line;
+};
+
+// At most three regions by name, then how many more.
+function regionList(regions: readonly string[]): string {
+  const unique = [...new Set(regions)];
+  if (unique.length === 1) return `in ${unique[0]}`;
+  const named = unique.slice(0, 3).join(', ');
+  const more = unique.length > 3 ? `, +${unique.length - 3}` : '';
+  return `in ${unique.length} regions (${named}${more})`;
+}
+
+interface ProblemGroup {
+  kind: 'failed' | 'skipped' | 'read';
+  service: string;
+  call: string | undefined;
+  errorClass: string | undefined;
+  message: string;
+  regions: string[];
+  failed: number;
+  attempted: number;
+  entries: number;
+}
+
+// One group per kind, service, call and error class: a call denied in every region is one line.
+function problemGroups(scopes: readonly ScopeReport[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  const add = (
+    entry: Omit<ProblemGroup, 'regions' | 'failed' | 'attempted' | 'entries'>,
+    region: string,
+    counts: { failed: number; attempted: number } = { failed: 0, attempted: 0 },
+  ) => {
+    const key = JSON.stringify([
+      entry.kind,
+      entry.service,
+      entry.call ?? '',
+      entry.errorClass ?? '',
+      entry.kind === 'skipped' ? entry.message : '',
+    ]);
+    const group = groups.get(key) ?? { ...entry, regions: [], failed: 0, attempted: 0, entries: 0 };
+    group.regions.push(region);
+    group.failed += counts.failed;
+    group.attempted += counts.attempted;
+    group.entries += 1;
+    groups.set(key, group);
+  };
+  for (const scope of scopes) {
+    if (scope.status === 'failed' || scope.status === 'skipped') {
+      add(
+        {
+          kind: scope.status,
+          service: scope.service,
+          call: scope.call,
+          errorClass: scope.errorClass,
+          message: shortMessage(scope.error),
+        },
+        scope.region,
+      );
+    }
+    for (const read of scope.enrichmentErrors ?? []) {
+      add(
+        {
+          kind: 'read',
+          service: scope.service,
+          call: read.call,
+          errorClass: read.errorClass,
+          message: shortMessage(read.message),
+        },
+        scope.region,
+        read,
+      );
+    }
+  }
+  return [...groups.values()];
+}
+
+function problemLine(group: ProblemGroup, palette: Palette): string {
+  const what = group.call ? `${group.service} ${palette.bold(group.call)}` : group.service;
+  const denied =
+    group.errorClass === 'auth' ? 'denied' : `failed (${group.errorClass ?? 'unknown'})`;
+  const message = group.message ? `: ${group.message}` : '';
+  if (group.kind === 'skipped') {
+    return `  ${palette.dim('skipped')} ${what} ${regionList(group.regions)}${message}`;
+  }
+  if (group.kind === 'failed') {
+    return `  ${palette.red('not listed')} ${what} ${denied} ${regionList(group.regions)}${message}`;
+  }
+  // The same listing may be reported for several regions: counts are told for one report only.
+  const counts =
+    group.entries === 1
+      ? `for ${group.failed} of ${group.attempted} resource${group.attempted === 1 ? '' : 's'}`
+      : group.failed === group.attempted
+        ? 'for every resource'
+        : 'for some resources';
+  return `  ${palette.yellow('kept without')} ${what} ${denied} ${counts} ${regionList(group.regions)}${message}`;
+}
+
+/**
+ * What one cloud could not list (failed and skipped scopes, with the call and the provider's
+ * message, which names the missing permission where the provider does) and which per-resource
+ * reads failed: one line per call, its regions grouped. Nothing when every scope was complete.
+ */
+export function renderScopeProblems(summary: SyncSummary, palette: Palette): string[] {
+  const groups = problemGroups(summary.scopes);
+  if (groups.length === 0) return [];
+  const order = { failed: 0, read: 1, skipped: 2 } as const;
+  groups.sort((left, right) => order[left.kind] - order[right.kind]);
+  return [
+    `${palette.bold(summary.cloudId)}:`,
+    ...groups.map((group) => problemLine(group, palette)),
+  ];
 }
 
 /** A summary without its opaque checkpoint, for `--json`. */

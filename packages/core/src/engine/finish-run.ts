@@ -119,7 +119,7 @@ async function storeOutcome(run: SyncRun, finishedAt: Date, bookkeepingStored: b
   const completeScopes =
     run.implicitComplete && run.index
       ? run.index.scopes().map((scope) => scopeKey(scope.service, scope.region))
-      : run.scopes.completeScopeKeys();
+      : run.scopes.completeCoverageKeys();
   if (run.fatal === undefined) for (const key of completeScopes) coverage[key] = at;
   const succeeded = summary.status === 'succeeded';
   const stored = await attempt(run, 'write the cloud summary', () =>

@@ -50,7 +50,12 @@ export async function recoverUnfinishedRuns(run: SyncRun, index: DigestIndex): P
   await runBounded(leftovers.resourceKeys, 8, async (key) => {
     const { resourceType, resourceId } = splitResourceKey(key);
     const snapshotId = snapshotRecordId(run.cloud.id, resourceType, resourceId);
-    const snapshot = await readRecord(run.resources.snapshots, snapshotId, 'snapshot', run.cloud.id);
+    const snapshot = await readRecord(
+      run.resources.snapshots,
+      snapshotId,
+      'snapshot',
+      run.cloud.id,
+    );
     // No snapshot: the write never committed; a version it left is adopted when next listed.
     if (!snapshot) return;
     const known = index.get(key);

@@ -79,12 +79,21 @@ export class ScopeLedger {
     return count;
   }
 
-  /** Scopes complete for every type without any failure (their coverage time is recorded). */
-  completeScopeKeys(): string[] {
+  /**
+   * Coverage keys this run listed completely: `service|region` for a scope complete for every
+   * type, `service|region|type` for each type a step listed completely (drivers on list steps
+   * report every scope limited to its types). `lastSeenAt` of a resource is derived from them.
+   */
+  completeCoverageKeys(): string[] {
     if (this.#anyRejectedWithoutScope) return [];
-    return [...this.#scopes.entries()]
-      .filter(([, state]) => state.completeAll && !state.failedAll && state.failedTypes.size === 0)
-      .map(([key]) => key);
+    const keys: string[] = [];
+    for (const [key, state] of this.#scopes) {
+      if (state.failedAll) continue;
+      if (state.completeAll && state.failedTypes.size === 0) keys.push(key);
+      for (const type of state.completeTypes)
+        if (!state.failedTypes.has(type)) keys.push(`${key}|${type}`);
+    }
+    return keys;
   }
 
   /** Every report as the driver made it, in order. */

@@ -3,11 +3,16 @@ import { listAndPersist, persistContextOf } from './list-and-persist.ts';
 import { openRun } from './open-run.ts';
 import { reconcileDeletions } from './reconcile-deletions.ts';
 import { takeLock } from './sync-lock.ts';
-import { type ResolvedCloud, type SyncEnvironment, type SyncOverrides, SyncRun } from './sync-run.ts';
+import {
+  type ResolvedCloud,
+  type SyncEnvironment,
+  type SyncOverrides,
+  SyncRun,
+} from './sync-run.ts';
 import type { SyncSummary } from './sync-types.ts';
 
-export type { ResolvedCloud, SyncEnvironment } from './sync-run.ts';
 export type { RunErrorClass, RunStatus } from './run-record.ts';
+export type { ResolvedCloud, SyncEnvironment } from './sync-run.ts';
 
 /**
  * Run one sync of one cloud, as its phases: take the lock, open the run (recovering an unfinished

@@ -35,7 +35,10 @@ export async function takeLock(run: SyncRun, skipIfSyncedSince?: string): Promis
     return 'failed';
   }
   if (!run.lock) {
-    skip(run, `cloud ${cloud.id} is being synced by another worker (lock held); lock.timeout is ${options.lock.timeout}s`);
+    skip(
+      run,
+      `cloud ${cloud.id} is being synced by another worker (lock held); lock.timeout is ${options.lock.timeout}s`,
+    );
     return 'skipped';
   }
   run.store = fencedStore(run.environment.store, run.lock);
@@ -53,7 +56,10 @@ export async function takeLock(run: SyncRun, skipIfSyncedSince?: string): Promis
       String(latest.lastRunAt) >= skipIfSyncedSince
     ) {
       await run.lock.release().catch(() => {});
-      skip(run, `cloud ${cloud.id} was synced by another worker at ${latest.lastRunAt}, after this cycle began`);
+      skip(
+        run,
+        `cloud ${cloud.id} was synced by another worker at ${latest.lastRunAt}, after this cycle began`,
+      );
       return 'skipped';
     }
   }

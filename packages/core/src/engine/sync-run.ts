@@ -157,7 +157,9 @@ export class SyncRun {
       this.lock?.signal.aborted &&
       !LockLostError.isInstance(error) &&
       !StorageError.isInstance(error);
-    this.fatal = lost ? (this.lock?.lostReason ?? new LockLostError({ cloudId: this.cloud.id, cause: error })) : error;
+    this.fatal = lost
+      ? (this.lock?.lostReason ?? new LockLostError({ cloudId: this.cloud.id, cause: error }))
+      : error;
     // A lock lost because storage failed is a storage failure too: say both.
     const cause = LockLostError.isInstance(this.fatal) ? this.fatal.cause : undefined;
     if (StorageError.isInstance(cause)) this.addError('storage', cause.message);
@@ -186,7 +188,10 @@ export class SyncRun {
    * when its key was marked seen (`'protected'`), its last good version simply stays; otherwise
    * its type is kept from deleting anything in its scope this run.
    */
-  reject(error: InvalidResourceError, origin: 'protected' | { service?: unknown; region?: unknown }): void {
+  reject(
+    error: InvalidResourceError,
+    origin: 'protected' | { service?: unknown; region?: unknown },
+  ): void {
     this.summary.rejected += 1;
     this.addError('invalid-resource', error.message);
     const rejected: RejectedResource = {
@@ -208,7 +213,9 @@ export class SyncRun {
         : error.resourceType?.split('.')[1];
     this.scopes.rejected({
       ...(service ? { service } : {}),
-      ...(typeof source.region === 'string' && source.region !== '' ? { region: source.region } : {}),
+      ...(typeof source.region === 'string' && source.region !== ''
+        ? { region: source.region }
+        : {}),
       ...(error.resourceType ? { resourceType: error.resourceType } : {}),
     });
   }

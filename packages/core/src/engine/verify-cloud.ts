@@ -4,8 +4,8 @@ import { CloudLock } from '../storage/cloud-lock.ts';
 import { DigestIndex, runBounded } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { listRecordIds } from '../storage/record-listing.ts';
 import { createRunId, encodeIdPart, resourceKey } from '../storage/record-ids.ts';
+import { listRecordIds } from '../storage/record-listing.ts';
 import { RunJournal } from '../storage/run-journal.ts';
 import { compact, stripInternal } from './persist-changes.ts';
 import { markRunInterrupted } from './run-recovery.ts';
@@ -54,7 +54,10 @@ export interface VerifyOptions {
 
 const descriptions: Record<string, [string, boolean]> = {
   'latest-version-missing': ["a snapshot's latest version record does not exist", false],
-  'latest-digest-mismatch': ["a snapshot's latestDigest differs from its latest version's digest", false],
+  'latest-digest-mismatch': [
+    "a snapshot's latestDigest differs from its latest version's digest",
+    false,
+  ],
   'index-unreadable': ['the digest index cannot be read (missing or damaged shard)', true],
   'index-missing-entry': ['a snapshot has no index entry (the next sync would re-create it)', true],
   'index-disagrees': ['an index entry disagrees with its snapshot', true],
@@ -79,7 +82,9 @@ function problem(kind: string, examples: string[], count = examples.length): Ver
  */
 export async function verifyCloud(options: VerifyOptions): Promise<VerifyReport> {
   const found = await inspect(options);
-  const repairable = [...found.report.problems, ...found.report.notes].some((item) => item.repairable);
+  const repairable = [...found.report.problems, ...found.report.notes].some(
+    (item) => item.repairable,
+  );
   if (!options.repair || !repairable) return found.report;
   await repairCloud(options, found);
   const after = await inspect(options);
@@ -228,7 +233,10 @@ function checkCounters(
   return `totalResources ${summary.totalResources} (expected ${resources}), totalVersions ${summary.totalVersions} (expected ${versions})`;
 }
 
-function countsOf(summary: Record<string, any> | null, snapshots: Map<string, Record<string, any>>) {
+function countsOf(
+  summary: Record<string, any> | null,
+  snapshots: Map<string, Record<string, any>>,
+) {
   let resources = 0;
   let versions = 0;
   for (const snapshot of snapshots.values()) {
@@ -253,7 +261,8 @@ async function repairCloud(options: VerifyOptions, found: Inspection): Promise<v
     const runId = createRunId();
     const run = { resources: options.resources, cloud: { id: cloudId } as never, logger: silent };
     const detectedAt = new Date().toISOString();
-    for (const id of found.stuckRuns) await markRunInterrupted(run, id.slice(cloudId.length + 1), detectedAt);
+    for (const id of found.stuckRuns)
+      await markRunInterrupted(run, id.slice(cloudId.length + 1), detectedAt);
     const changeLog = new ChangeLogWriter(options.store, cloudId, runId);
     for (const id of found.unlogged) {
       const snapshot = found.snapshots.get(id)!;

@@ -410,7 +410,12 @@ export class InventoryQueries {
       coverage = (summary?.coverage ?? {}) as Record<string, string>;
       cache.set(record.cloudId, coverage);
     }
-    const scopeSeen = coverage[`${record.service}|${record.region}`];
+    // A scope listed completely for every type, or (list steps) for this resource's type.
+    const scope = `${record.service}|${record.region}`;
+    const scopeSeen = [coverage[scope], coverage[`${scope}|${record.resourceType}`]]
+      .filter((seen): seen is string => typeof seen === 'string')
+      .sort()
+      .pop();
     if (scopeSeen && scopeSeen > String(record.lastSeenAt ?? '')) output.lastSeenAt = scopeSeen;
     return output;
   }

@@ -33,6 +33,8 @@ export interface AcquireLockOptions {
    * for a whole TTL by its own monotonic clock. @default 60000
    */
   clockSkewMs?: number;
+  /** This worker's wall clock (ms since the epoch), for the lock body's times. @default Date.now */
+  now?: () => number;
 }
 
 /** A unique owner id for this process. */
@@ -64,6 +66,7 @@ export class CloudLock {
   #renewing: Promise<void> | undefined;
   #writableUntil: number;
   #renewalError: unknown;
+  readonly #now: () => number;
 
   private constructor(
     store: ObjectStore,
@@ -72,8 +75,10 @@ export class CloudLock {
     ttlMs: number,
     etag: string | undefined,
     sentAt: number,
+    now: () => number,
   ) {
     this.#store = store;
+    this.#now = now;
     this.cloudId = cloudId;
     this.owner = owner;
     this.#ttlMs = ttlMs;
@@ -102,14 +107,16 @@ export class CloudLock {
     const owner = options.owner ?? defaultLockOwner();
     const deadline = performance.now() + options.timeoutMs;
     const skewMs = options.clockSkewMs ?? 60_000;
+    const now = options.now ?? Date.now;
     const key = CloudLock.key(cloudId);
     // The busy lock being watched: its ETag and when this worker first saw it (monotonic).
     let watched: { etag: string; since: number } | undefined;
     const take = async (condition: { ifMatch?: string; ifNoneMatch?: string }) => {
       const sentAt = performance.now();
       try {
-        const etag = await store.putJson(key, lockBody(cloudId, owner, options.ttlMs), condition);
-        return new CloudLock(store, cloudId, owner, options.ttlMs, etag, sentAt);
+        const body = lockBody(cloudId, owner, options.ttlMs, now());
+        const etag = await store.putJson(key, body, condition);
+        return new CloudLock(store, cloudId, owner, options.ttlMs, etag, sentAt, now);
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;
         return null;
@@ -125,18 +132,25 @@ export class CloudLock {
       if (current === null) {
         attempted = true;
         taken = await take({ ifNoneMatch: '*' });
-      }
-      else if (current.value.owner === owner && current.etag && !current.value.released) {
+      } else if (current.value.owner === owner && current.etag && !current.value.released) {
         // A write of ours whose response was lost (the client's retry failed its condition).
-        return new CloudLock(store, cloudId, owner, options.ttlMs, current.etag, performance.now());
+        return new CloudLock(
+          store,
+          cloudId,
+          owner,
+          options.ttlMs,
+          current.etag,
+          performance.now(),
+          now,
+        );
       } else if (current.etag) {
-        const now = performance.now();
-        if (watched?.etag !== current.etag) watched = { etag: current.etag, since: now };
+        const observedAt = performance.now();
+        if (watched?.etag !== current.etag) watched = { etag: current.etag, since: observedAt };
         const heldFor = current.value.ttlMs ?? options.ttlMs;
         const free =
           current.value.released === true ||
-          now - watched.since >= heldFor ||
-          Date.parse(current.value.expiresAt) + skewMs <= Date.now();
+          observedAt - watched.since >= heldFor ||
+          Date.parse(current.value.expiresAt) + skewMs <= now();
         if (free) {
           attempted = true;
           taken = await take({ ifMatch: current.etag });
@@ -181,7 +195,7 @@ export class CloudLock {
     try {
       this.#etag = await this.#store.putJson(
         CloudLock.key(this.cloudId),
-        lockBody(this.cloudId, this.owner, this.#ttlMs),
+        lockBody(this.cloudId, this.owner, this.#ttlMs, this.#now()),
         this.#etag ? { ifMatch: this.#etag } : {},
       );
       this.#extend(sentAt);
@@ -235,7 +249,7 @@ export class CloudLock {
     const wasHeld = this.held;
     this.#released = true;
     if (!wasHeld || !this.#etag) return;
-    const body: LockBody = { ...lockBody(this.cloudId, '', 0), released: true };
+    const body: LockBody = { ...lockBody(this.cloudId, '', 0, this.#now()), released: true };
     try {
       await this.#store.putJson(CloudLock.key(this.cloudId), body, { ifMatch: this.#etag });
     } catch (error) {
@@ -268,16 +282,15 @@ async function readLock(
   if (body && typeof body === 'object' && typeof body.expiresAt === 'string') return current;
   // Readable but not a lock: free, taken with If-Match on its ETag (or created when it has none).
   if (!current.etag) return null;
-  return { value: { ...lockBody('', '', 0), released: true }, etag: current.etag };
+  return { value: { ...lockBody('', '', 0, 0), released: true }, etag: current.etag };
 }
 
-function lockBody(cloudId: string, owner: string, ttlMs: number): LockBody {
-  const now = new Date();
+function lockBody(cloudId: string, owner: string, ttlMs: number, now: number): LockBody {
   return {
     cloudId,
     owner,
-    acquiredAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    acquiredAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + ttlMs).toISOString(),
     ttlMs,
   };
 }

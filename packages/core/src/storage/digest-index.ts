@@ -152,7 +152,11 @@ export class DigestIndex {
   }
 
   /** An empty index of a new generation (repair rebuilds into it; the old layout stays until swapped). */
-  static empty(store: ObjectStore, cloudId: string, previous: IndexLayout | undefined): DigestIndex {
+  static empty(
+    store: ObjectStore,
+    cloudId: string,
+    previous: IndexLayout | undefined,
+  ): DigestIndex {
     const layout = { generation: (previous?.generation ?? 0) + 1, shardCount: 1 };
     return new DigestIndex(store, cloudId, layout);
   }

@@ -2,7 +2,11 @@
  * Ids of the records of an s3db.js resource whose id starts with `idPrefix`, read from the
  * bucket's key listing (1,000 keys a request), without reading any record.
  */
-export async function listRecordIds(client: any, resource: any, idPrefix: string): Promise<string[]> {
+export async function listRecordIds(
+  client: any,
+  resource: any,
+  idPrefix: string,
+): Promise<string[]> {
   const keyPrefix = `${resource.getResourceKey('x').replace(/x$/, '')}${idPrefix}`;
   const ids: string[] = [];
   let token: string | undefined;

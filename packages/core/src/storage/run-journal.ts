@@ -72,7 +72,8 @@ export class RunJournal {
       const stored = await store.getJson<StoredJournalSegment>(segment);
       if (!stored || !Array.isArray(stored.value.keys)) {
         throw new StorageError({
-          operation: 'read journal segment (run `cloud-inventory verify --repair` to rebuild from the snapshots)',
+          operation:
+            'read journal segment (run `cloud-inventory verify --repair` to rebuild from the snapshots)',
           key: segment,
           cloudId,
         });

@@ -17,7 +17,7 @@ function accountRef(context: MockBuildContext): { id: string; name: string } {
 }
 
 const zone: MockResourceTypeDefinition = {
-  type: 'cloudflare.zone',
+  type: 'cloudflare.zones.zone',
   description: 'Zone (GET /zones)',
   weight: 1,
   driftAttributes: 2,
@@ -42,20 +42,21 @@ const zone: MockResourceTypeDefinition = {
 };
 
 const dnsRecord: MockResourceTypeDefinition = {
-  type: 'cloudflare.dns.record',
+  type: 'cloudflare.zones.dns-record',
   description: 'DNS record, id `zone-id/record-id` (GET /zones/{zone_id}/dns_records)',
   weight: 6,
   driftAttributes: 3,
   identify: (context) => {
     // NOTE: record ids are only unique within a zone, so the resource id nests them: `zone/record`.
-    const zoneId = context.reference('cloudflare.zone', 'zone')?.id ?? context.hex(32, 'zone');
+    const zoneId =
+      context.reference('cloudflare.zones.zone', 'zone')?.id ?? context.hex(32, 'zone');
     return {
       id: `${zoneId}/${context.uniqueHex(32)}`,
       name: `${context.pick(['www', 'api', 'mail', 'cdn', 'app'], 'host')}-${context.index}`,
     };
   },
   build: (context) => {
-    const parent = context.reference('cloudflare.zone', 'zone');
+    const parent = context.reference('cloudflare.zones.zone', 'zone');
     const [, recordId] = context.id.split('/');
     const type = context.pick(['A', 'A', 'CNAME', 'TXT', 'MX'], 'type');
     const zoneName = parent?.name ?? 'example.com';
@@ -93,10 +94,11 @@ const dnsRecord: MockResourceTypeDefinition = {
 
 const workerScript: MockResourceTypeDefinition = {
   type: 'cloudflare.workers.script',
-  description: 'Workers script with its bindings (GET /accounts/{id}/workers/scripts)',
+  description:
+    'Workers script with its settings (GET /accounts/{id}/workers/scripts, .../{name}/settings)',
   weight: 2,
   driftAttributes: 3,
-  secretPaths: ['bindings[*].text'],
+  secretPaths: ['settings.bindings[*].text'],
   identify: (context) => {
     const name = context.label(['router', 'auth', 'images', 'cron']);
     return { id: name, name };
@@ -112,20 +114,22 @@ const workerScript: MockResourceTypeDefinition = {
       ),
       usage_model: 'standard',
       logpush: context.pickDrifting([false, true], 'logpush', 1),
-      bindings: [
-        {
-          type: 'plain_text',
-          name: 'API_BASE',
-          text: `https://api.internal.example/${context.name}`,
-        },
-        // NOTE: a fixture secret; declared as a secret path so it is never stored in clear.
-        { type: 'secret_text', name: 'API_TOKEN', text: fakePassword(context, 'api-token', 2) },
-        {
-          type: 'kv_namespace',
-          name: 'CACHE',
-          namespace_id: context.reference('cloudflare.kv.namespace', 'kv')?.id ?? '',
-        },
-      ],
+      settings: {
+        bindings: [
+          {
+            type: 'plain_text',
+            name: 'API_BASE',
+            text: `https://api.internal.example/${context.name}`,
+          },
+          // NOTE: a fixture secret; declared as a secret path so it is never stored in clear.
+          { type: 'secret_text', name: 'API_TOKEN', text: fakePassword(context, 'api-token', 2) },
+          {
+            type: 'kv_namespace',
+            name: 'CACHE',
+            namespace_id: context.reference('cloudflare.kv.namespace', 'kv')?.id ?? '',
+          },
+        ],
+      },
       created_on: context.pastTimestamp(600, 'created'),
     },
   }),
@@ -254,12 +258,11 @@ export const cloudflareMockProvider = defineMockProvider({
   defaultAccountId: '023e105f4ecef8ad9ca31a8372d0c353',
   regions: ['global'],
   services: [
-    { name: 'zones', description: 'Zones', global: true, resourceTypes: [zone] },
     {
-      name: 'dns',
-      description: 'DNS records of every zone',
+      name: 'zones',
+      description: 'Zones and their DNS records',
       global: true,
-      resourceTypes: [dnsRecord],
+      resourceTypes: [zone, dnsRecord],
     },
     {
       name: 'workers',

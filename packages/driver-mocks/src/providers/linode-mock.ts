@@ -1,33 +1,21 @@
 import {
   defineMockProvider,
-  type MockBuildContext,
-  type MockIdentityContext,
   type MockResourceTypeDefinition,
 } from '../mock-provider-definition.ts';
-import { ownershipTags, privateIp, publicIp } from './mock-shared.ts';
+import { linodeTags, numericId, parentId, tagRecord } from './linode-mock-helpers.ts';
+import { domain, domainRecord, firewall, nodeBalancer, vpc } from './linode-mock-network.ts';
+import { privateIp, publicIp } from './mock-shared.ts';
 
-/** Linode tags are plain strings. */
-function linodeTags(context: MockBuildContext, attribute: number): string[] {
-  const tags = ownershipTags(context, attribute);
-  return [tags.environment, `team-${tags.team}`, `owner-${tags.owner}`];
-}
-
-/** Plain string tags as `{ tag: '' }` for CloudResource.tags. */
-function tagRecord(tags: readonly string[]): Record<string, string> {
-  return Object.fromEntries(tags.map((tag) => [tag, '']));
-}
-
-/** Linode ids are integers; unique per index. */
-function numericId(context: MockIdentityContext, base: number): number {
-  return base + context.index * 3 + (context.seed % 3);
-}
+// Types, services, ids, volatile and secret paths follow @cloud-inventory/driver-linode's catalog
+// (a subset of it: the default estate holds one resource per type and must stay small); field
+// names follow Linode's API (linode/linode-api-docs openapi.yaml).
 
 const instance: MockResourceTypeDefinition = {
   type: 'linode.linode',
   description: 'Linode instance (GET /v4/linode/instances)',
   weight: 4,
   driftAttributes: 3,
-  volatilePaths: ['backups.last_successful'],
+  volatilePaths: ['status', 'updated', 'backups.last_successful'],
   identify: (context) => ({
     id: String(numericId(context, 50_000_000)),
     name: context.label(['web', 'app', 'worker', 'cache']),
@@ -51,10 +39,17 @@ const instance: MockResourceTypeDefinition = {
           ['linode/ubuntu24.04', 'linode/debian12', 'linode/almalinux9'],
           'image',
         ),
+        group: '',
         hypervisor: 'kvm',
         ipv4: [publicIp(context), privateIp(context, 'ip.private').replace(/^10\./, '192.168.')],
         ipv6: `2600:3c00::f03c:${context.hex(2, 'v6a')}ff:fe${context.hex(2, 'v6b')}:${context.hex(4, 'v6c')}/128`,
-        specs: { vcpus, memory: vcpus * 2048, disk: vcpus * 51200, transfer: vcpus * 1000 },
+        specs: {
+          vcpus,
+          memory: vcpus * 2048,
+          disk: vcpus * 51200,
+          transfer: vcpus * 1000,
+          gpus: 0,
+        },
         alerts: {
           cpu: context.pickDrifting([80, 90, 180, 360], 'alert-cpu', 2),
           io: 10000,
@@ -70,6 +65,7 @@ const instance: MockResourceTypeDefinition = {
         },
         watchdog_enabled: true,
         created: context.pastTimestamp(600, 'created'),
+        updated: context.volatileTimestamp('updated'),
         tags,
       },
       tags: tagRecord(tags),
@@ -82,6 +78,7 @@ const volume: MockResourceTypeDefinition = {
   description: 'Block storage volume (GET /v4/volumes)',
   weight: 2,
   driftAttributes: 2,
+  volatilePaths: ['status', 'updated'],
   identify: (context) => ({
     id: String(numericId(context, 900_000)),
     name: `${context.label(['data', 'media', 'db'])}-vol`,
@@ -97,9 +94,12 @@ const volume: MockResourceTypeDefinition = {
         size: context.pick([20, 50, 100, 500], 'size') + 10 * context.drift(0),
         status: 'active',
         linode_id: attachedTo ? Number(attachedTo.id) : null,
+        linode_label: attachedTo ? attachedTo.name : null,
         filesystem_path: `/dev/disk/by-id/scsi-0Linode_Volume_${context.name}`,
         hardware_type: 'nvme',
+        encryption: 'enabled',
         created: context.pastTimestamp(600, 'created'),
+        updated: context.volatileTimestamp('updated'),
         tags,
       },
       tags: tagRecord(tags),
@@ -112,6 +112,7 @@ const kubernetesCluster: MockResourceTypeDefinition = {
   description: 'LKE cluster (GET /v4/lke/clusters)',
   weight: 1,
   driftAttributes: 3,
+  volatilePaths: ['updated'],
   identify: (context) => ({
     id: String(numericId(context, 200_000)),
     name: `lke-${context.label(['apps', 'jobs'])}`,
@@ -125,8 +126,8 @@ const kubernetesCluster: MockResourceTypeDefinition = {
         region: context.region,
         k8s_version: context.pickDrifting(['1.30', '1.31', '1.32'], 'version', 0),
         control_plane: { high_availability: context.pickDrifting([false, true], 'ha', 2) },
-        status: 'ready',
         created: context.pastTimestamp(400, 'created'),
+        updated: context.volatileTimestamp('updated'),
         tags,
       },
       tags: tagRecord(tags),
@@ -136,135 +137,91 @@ const kubernetesCluster: MockResourceTypeDefinition = {
 
 const kubernetesNodePool: MockResourceTypeDefinition = {
   type: 'linode.kubernetes.nodepool',
-  description: 'LKE node pool (GET /v4/lke/clusters/{id}/pools)',
+  description: 'LKE node pool (GET /v4/lke/clusters/{clusterId}/pools); id `<clusterId>/<poolId>`',
   weight: 2,
   driftAttributes: 2,
-  identify: (context) => ({
-    id: String(numericId(context, 400_000)),
-    name: `pool-${context.index}`,
-  }),
+  volatilePaths: ['nodes[*].status'],
+  identify: (context) => {
+    const pool = numericId(context, 400_000);
+    return {
+      id: `${parentId(context, 'linode.kubernetes.cluster', 200_000)}/${pool}`,
+      name: `pool-${pool}`,
+    };
+  },
   build: (context) => {
     const tags = linodeTags(context, 2);
-    const cluster = context.reference('linode.kubernetes.cluster', 'cluster');
+    const count = context.pick([1, 3, 5], 'count') + context.drift(0);
+    const poolId = Number(context.id.split('/')[1]);
     return {
       configuration: {
-        id: Number(context.id),
-        cluster_id: cluster ? Number(cluster.id) : null,
+        id: poolId,
         type: context.pickDrifting(['g6-standard-2', 'g6-standard-4', 'g6-dedicated-4'], 'type', 1),
-        count: context.pick([1, 3, 5], 'count') + context.drift(0),
+        count,
         autoscaler: { enabled: true, min: 1, max: 10 },
-        disk_encryption: 'enabled',
+        disks: [],
+        labels: {},
+        taints: [],
+        nodes: Array.from({ length: count }, (_, position) => ({
+          id: `${poolId}-${context.hex(4, `node-${position}`)}`,
+          instance_id: poolId * 10 + position,
+          status: context.volatileRandom(`node-${position}`) < 0.9 ? 'ready' : 'not_ready',
+        })),
         tags,
       },
       tags: tagRecord(tags),
+      metadata: { clusterId: Number(context.id.split('/')[0]) },
     };
   },
 };
 
-const nodeBalancer: MockResourceTypeDefinition = {
-  type: 'linode.nodebalancer',
-  description: 'NodeBalancer with its transfer counters (GET /v4/nodebalancers)',
+const mysqlDatabase: MockResourceTypeDefinition = {
+  type: 'linode.databases.mysql',
+  description: 'Managed MySQL database cluster (GET /v4beta/databases/mysql/instances)',
   weight: 1,
   driftAttributes: 2,
-  volatilePaths: ['transfer.in', 'transfer.out', 'transfer.total'],
+  volatilePaths: ['updated', 'status', 'used_disk_size_gb'],
   identify: (context) => ({
-    id: String(numericId(context, 600_000)),
-    name: `nb-${context.label(['web', 'api'])}`,
+    id: String(numericId(context, 120_000)),
+    name: `${context.label(['orders', 'sessions', 'reports'])}-db`,
   }),
   build: (context) => {
-    const tags = linodeTags(context, 1);
-    const inbound = context.volatileGauge(100_000, 'transfer-in') / 10;
-    const outbound = context.volatileGauge(100_000, 'transfer-out') / 10;
+    const id = Number(context.id);
     return {
       configuration: {
-        id: Number(context.id),
+        id,
         label: context.name,
         region: context.region,
-        hostname: `nb-${publicIp(context).replaceAll('.', '-')}.${context.region}.nodebalancer.linode.com`,
-        ipv4: publicIp(context),
-        client_conn_throttle: context.pickDrifting([0, 5, 10, 20], 'throttle', 0),
-        transfer: { in: inbound, out: outbound, total: inbound + outbound },
-        created: context.pastTimestamp(600, 'created'),
-        tags,
-      },
-      tags: tagRecord(tags),
-    };
-  },
-};
-
-const firewall: MockResourceTypeDefinition = {
-  type: 'linode.firewall',
-  description: 'Cloud Firewall with its rules (GET /v4/networking/firewalls)',
-  weight: 1,
-  driftAttributes: 2,
-  identify: (context) => ({
-    id: String(numericId(context, 70_000)),
-    name: `fw-${context.label(['web', 'db', 'admin'])}`,
-  }),
-  build: (context) => {
-    const tags = linodeTags(context, 1);
-    const added = Array.from({ length: context.drift(0) }, (_, position) => ({
-      action: 'ACCEPT',
-      protocol: 'TCP',
-      ports: String(8000 + position),
-      addresses: { ipv4: ['10.0.0.0/8'] },
-      label: `app-${position + 1}`,
-    }));
-    return {
-      configuration: {
-        id: Number(context.id),
-        label: context.name,
-        status: 'enabled',
-        rules: {
-          inbound: [
-            {
-              action: 'ACCEPT',
-              protocol: 'TCP',
-              ports: '443',
-              addresses: { ipv4: ['0.0.0.0/0'] },
-              label: 'https',
-            },
-            ...added,
-          ],
-          inbound_policy: 'DROP',
-          outbound_policy: 'ACCEPT',
+        engine: 'mysql',
+        version: context.pickDrifting(['8.0.30', '8.0.35', '8.4.2'], 'version', 0),
+        type: context.pick(['g6-dedicated-2', 'g6-dedicated-4'], 'type'),
+        cluster_size: context.pick([1, 3], 'size'),
+        status: context.volatileRandom('status') < 0.95 ? 'active' : 'backing_up',
+        encrypted: true,
+        allow_list: [`${publicIp(context, 'allow')}/32`],
+        hosts: {
+          primary: `lin-${id}-mysql-primary.servers.linodedb.net`,
+          secondary: `lin-${id}-mysql-primary-private.servers.linodedb.net`,
         },
-        created: context.pastTimestamp(700, 'created'),
-        tags,
+        port: 3306,
+        ssl_connection: true,
+        replication_type: 'semi_synch',
+        total_disk_size_gb: 30,
+        used_disk_size_gb: context.volatileGauge(29, 'disk'),
+        updates: {
+          frequency: 'weekly',
+          duration: 3,
+          hour_of_day: context.pickDrifting([0, 2, 4, 22], 'maintenance', 1),
+          day_of_week: 1,
+          week_of_month: null,
+        },
+        created: context.pastTimestamp(500, 'created'),
+        updated: context.volatileTimestamp('updated'),
       },
-      tags: tagRecord(tags),
     };
   },
 };
 
-const domain: MockResourceTypeDefinition = {
-  type: 'linode.domain',
-  description: 'DNS domain (GET /v4/domains)',
-  weight: 1,
-  driftAttributes: 2,
-  identify: (context) => ({
-    id: String(numericId(context, 2_000_000)),
-    name: `${context.pick(['acme', 'example', 'widgets'], 'domain')}-${context.uniqueHex(6)}.net`,
-  }),
-  build: (context) => {
-    const tags = linodeTags(context, 1);
-    return {
-      configuration: {
-        id: Number(context.id),
-        domain: context.name,
-        type: 'master',
-        status: 'active',
-        soa_email: `hostmaster@${context.name}`,
-        ttl_sec: context.pickDrifting([300, 3600, 86400], 'ttl', 0),
-        refresh_sec: 0,
-        tags,
-      },
-      tags: tagRecord(tags),
-    };
-  },
-};
-
-/** Linode (Akamai): instances, volumes, LKE, NodeBalancers, firewalls and domains. */
+/** Linode (Akamai): a subset of the real driver's catalog, same services, types and ids. */
 export const linodeMockProvider = defineMockProvider({
   driver: 'linode-mock',
   provider: 'linode',
@@ -273,14 +230,21 @@ export const linodeMockProvider = defineMockProvider({
   regions: ['us-east', 'eu-west', 'ap-south'],
   services: [
     { name: 'linodes', description: 'Linode instances', resourceTypes: [instance] },
-    { name: 'volumes', description: 'Block storage volumes', resourceTypes: [volume] },
     {
       name: 'kubernetes',
       description: 'LKE clusters and node pools',
       resourceTypes: [kubernetesCluster, kubernetesNodePool],
     },
+    { name: 'volumes', description: 'Block storage volumes', resourceTypes: [volume] },
     { name: 'nodebalancers', description: 'NodeBalancers', resourceTypes: [nodeBalancer] },
     { name: 'firewalls', description: 'Cloud Firewalls', global: true, resourceTypes: [firewall] },
-    { name: 'domains', description: 'DNS domains', global: true, resourceTypes: [domain] },
+    { name: 'vpcs', description: 'VPCs and their subnets', resourceTypes: [vpc] },
+    {
+      name: 'domains',
+      description: 'DNS domains and records',
+      global: true,
+      resourceTypes: [domain, domainRecord],
+    },
+    { name: 'databases', description: 'Managed databases', resourceTypes: [mysqlDatabase] },
   ],
 });

@@ -4,7 +4,7 @@ import {
   type MockIdentityContext,
   type MockResourceTypeDefinition,
 } from '../mock-provider-definition.ts';
-import { fakePassword, ownershipTags } from './mock-shared.ts';
+import { ownershipTags } from './mock-shared.ts';
 
 /** Atlas ids are 24-hex ObjectIds. */
 function objectId(context: MockIdentityContext): string {
@@ -32,6 +32,7 @@ const project: MockResourceTypeDefinition = {
   description: 'Project (group) (GET /api/atlas/v2/groups)',
   weight: 1,
   driftAttributes: 1,
+  volatilePaths: ['clusterCount'],
   identify: (context) => ({
     id: objectId(context),
     name: context.label(['core', 'analytics', 'mobile']),
@@ -43,6 +44,7 @@ const project: MockResourceTypeDefinition = {
         id: context.id,
         name: context.name,
         orgId: context.accountId,
+        clusterCount: context.pick([0, 1, 2, 3], 'clusters'),
         created: context.pastTimestamp(1200, 'created'),
         tags: tagList(tags),
       },
@@ -53,10 +55,11 @@ const project: MockResourceTypeDefinition = {
 
 const cluster: MockResourceTypeDefinition = {
   type: 'mongodb-atlas.cluster',
-  description: 'Cluster with its connection strings (GET /api/atlas/v2/groups/{groupId}/clusters)',
+  description:
+    'Cluster in the Admin API 2024-08-05 shape (GET /api/atlas/v2/groups/{groupId}/clusters)',
   weight: 2,
   driftAttributes: 4,
-  secretPaths: ['connectionStrings.standard'],
+  volatilePaths: ['stateName'],
   identify: (context) => ({
     id: objectId(context),
     name: context.label(['cluster', 'orders', 'events']),
@@ -65,7 +68,6 @@ const cluster: MockResourceTypeDefinition = {
     const tags = atlasTags(context, 3);
     const host = `${context.name}-shard-00`;
     const domain = `${context.hex(5, 'domain')}.mongodb.net`;
-    const password = fakePassword(context, 'connection', 2);
     return {
       configuration: {
         id: context.id,
@@ -73,25 +75,29 @@ const cluster: MockResourceTypeDefinition = {
         name: context.name,
         clusterType: 'REPLICASET',
         mongoDBMajorVersion: context.pickDrifting(['7.0', '8.0'], 'version', 1),
-        stateName: 'IDLE',
+        stateName: context.pick(['IDLE', 'IDLE', 'UPDATING'], 'state'),
         paused: false,
         backupEnabled: true,
-        diskSizeGB: context.pick([10, 40, 80], 'disk'),
-        providerSettings: {
-          providerName: 'AWS',
-          regionName: context.pick(atlasRegions, 'region'),
-          instanceSizeName: context.pickDrifting(['M10', 'M20', 'M30', 'M40'], 'size', 0),
-        },
         replicationSpecs: [
           {
-            numShards: 1,
             zoneName: 'Zone 1',
-            regionConfigs: [{ electableSpecs: { nodeCount: 3 }, priority: 7 }],
+            regionConfigs: [
+              {
+                providerName: 'AWS',
+                regionName: context.pick(atlasRegions, 'region'),
+                priority: 7,
+                electableSpecs: {
+                  instanceSize: context.pickDrifting(['M10', 'M20', 'M30', 'M40'], 'size', 0),
+                  nodeCount: 3,
+                  diskSizeGB: context.pick([10, 40, 80], 'disk'),
+                },
+              },
+            ],
           },
         ],
+        // Atlas connection strings carry no credentials (database users authenticate separately).
         connectionStrings: {
-          // NOTE: a fixture with credentials in the URI; declared as a secret path.
-          standard: `mongodb://atlasAdmin:${password}@${host}-00.${domain}:27017,${host}-01.${domain}:27017,${host}-02.${domain}:27017/?ssl=true&authSource=admin`,
+          standard: `mongodb://${host}-00.${domain}:27017,${host}-01.${domain}:27017,${host}-02.${domain}:27017/?ssl=true&authSource=admin`,
           standardSrv: `mongodb+srv://${context.name}.${domain}`,
         },
         createDate: context.pastTimestamp(800, 'created'),
@@ -107,6 +113,7 @@ const serverless: MockResourceTypeDefinition = {
   description: 'Serverless instance (GET /api/atlas/v2/groups/{groupId}/serverless)',
   weight: 1,
   driftAttributes: 2,
+  volatilePaths: ['stateName'],
   identify: (context) => ({
     id: objectId(context),
     name: context.label(['sls', 'edge', 'preview']),
@@ -157,7 +164,6 @@ const databaseUser: MockResourceTypeDefinition = {
     ];
     return {
       configuration: {
-        groupId: context.id.split('/')[0],
         databaseName: 'admin',
         username: context.name,
         roles,
@@ -196,22 +202,22 @@ const accessListEntry: MockResourceTypeDefinition = {
 };
 
 const backupSchedule: MockResourceTypeDefinition = {
-  type: 'mongodb-atlas.backup',
-  description: 'Cloud backup schedule of a cluster (GET .../clusters/{name}/backup/schedule)',
+  type: 'mongodb-atlas.backup.schedule',
+  description:
+    'Cloud backup schedule of a cluster, id `group/clusterName` (GET .../clusters/{name}/backup/schedule)',
   weight: 1,
   driftAttributes: 2,
   volatilePaths: ['nextSnapshot'],
-  identify: (context) => ({
-    id: objectId(context),
-    name: `${context.label(['cluster', 'orders', 'events'])}-backup`,
-  }),
+  identify: (context) => {
+    const clusterName = context.label(['cluster', 'orders', 'events']);
+    return { id: `${groupOf(context)}/${clusterName}`, name: clusterName };
+  },
   build: (context) => {
     const target = context.reference('mongodb-atlas.cluster', 'cluster');
     return {
       configuration: {
-        id: context.id,
-        clusterId: target?.id ?? null,
-        clusterName: target?.name ?? null,
+        clusterId: target?.id ?? context.hex(24, 'cluster'),
+        clusterName: context.name,
         referenceHourOfDay: context.pickDrifting([0, 3, 6, 22], 'hour', 1),
         referenceMinuteOfHour: 0,
         restoreWindowDays: 7,
@@ -245,6 +251,9 @@ const alertConfiguration: MockResourceTypeDefinition = {
   description: 'Alert configuration (GET /api/atlas/v2/groups/{groupId}/alertConfigs)',
   weight: 1,
   driftAttributes: 2,
+  volatilePaths: ['updated'],
+  // Atlas echoes notification keys and webhook URLs (partially redacted): secrets.
+  secretPaths: ['notifications[*].apiToken', 'notifications[*].webhookUrl'],
   identify: (context) => ({
     id: objectId(context),
     name: context.pick(
@@ -277,9 +286,23 @@ const alertConfiguration: MockResourceTypeDefinition = {
           smsEnabled: false,
           roles: ['GROUP_OWNER'],
         },
+        {
+          typeName: 'SLACK',
+          intervalMin: 60,
+          delayMin: 0,
+          channelName: 'atlas-alerts',
+          apiToken: `****************************${context.hex(4, 'slack')}`,
+        },
+        {
+          typeName: 'WEBHOOK',
+          intervalMin: 60,
+          delayMin: 0,
+          webhookUrl: `https://hooks.example.com/atlas/********************${context.hex(4, 'webhook')}`,
+        },
       ],
       matchers: [],
       created: context.pastTimestamp(900, 'created'),
+      updated: context.volatileTimestamp('updated'),
     },
   }),
 };

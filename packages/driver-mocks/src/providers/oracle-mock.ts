@@ -1,53 +1,24 @@
 import {
   defineMockProvider,
-  type MockBuildContext,
-  type MockIdentityContext,
   type MockResourceTypeDefinition,
 } from '../mock-provider-definition.ts';
-import { fakePassword, ownershipTags, privateIp } from './mock-shared.ts';
-
-const regionKeys: Record<string, string> = {
-  'us-ashburn-1': 'iad',
-  'us-phoenix-1': 'phx',
-  'eu-frankfurt-1': 'fra',
-  'uk-london-1': 'lhr',
-  'ap-tokyo-1': 'nrt',
-};
-
-/** An OCID: `ocid1.<type>.oc1.<region key>.<unique>` (regional) or `ocid1.<type>.oc1..<unique>`. */
-function ocid(context: MockIdentityContext, resourceType: string): string {
-  const region = context.region === 'global' ? '' : (regionKeys[context.region] ?? context.region);
-  return `ocid1.${resourceType}.oc1.${region}.aaaaaaaa${context.uniqueHex(52)}`;
-}
-
-function freeformTags(context: MockBuildContext, attribute: number): Record<string, string> {
-  const tags = ownershipTags(context, attribute);
-  return {
-    Environment: tags.environment,
-    Team: tags.team,
-    CostCenter: tags.costCenter,
-    Owner: tags.owner,
-  };
-}
-
-/** The tenancy's Object Storage namespace (one per tenancy). */
-function namespaceOf(tenancy: string): string {
-  return `ax${tenancy.replace(/[^a-z0-9]/g, '').slice(-10)}`;
-}
-
-function compartmentOf(context: MockBuildContext): string {
-  return context.reference('oracle.identity.compartment', 'compartment')?.id ?? context.accountId;
-}
-
-function availabilityDomain(context: MockBuildContext): string {
-  return `Uocm:${context.region.toUpperCase()}-AD-${context.integer(1, 3, 'ad')}`;
-}
+import { fakePassword, privateIp } from './mock-shared.ts';
+import {
+  availabilityDomain,
+  compartmentOf,
+  freeformTags,
+  namespaceOf,
+  ocid,
+  regionKeys,
+} from './oracle-mock-helpers.ts';
+import { autonomousDatabase, identityUser, kubernetesCluster } from './oracle-mock-platform.ts';
 
 const computeInstance: MockResourceTypeDefinition = {
   type: 'oracle.compute.instance',
   description: 'Compute instance (ListInstances) with its metadata',
   weight: 4,
   driftAttributes: 3,
+  volatilePaths: ['lifecycleState'],
   secretPaths: ['metadata.user_data'],
   identify: (context) => ({
     id: ocid(context, 'instance'),
@@ -88,7 +59,7 @@ const computeInstance: MockResourceTypeDefinition = {
         freeformTags: tags,
         definedTags: { Operations: { CostCenter: tags.CostCenter } },
       },
-      tags,
+      tags: { ...tags, 'Operations.CostCenter': tags.CostCenter },
     };
   },
 };
@@ -98,6 +69,7 @@ const blockVolume: MockResourceTypeDefinition = {
   description: 'Block volume (ListVolumes)',
   weight: 2,
   driftAttributes: 3,
+  volatilePaths: ['lifecycleState', 'isHydrated'],
   identify: (context) => ({
     id: ocid(context, 'volume'),
     name: `${context.label(['data', 'logs', 'backup'])}-vol`,
@@ -127,10 +99,11 @@ const objectStorageBucket: MockResourceTypeDefinition = {
   description: 'Object Storage bucket (GetBucket with approximate count and size)',
   weight: 2,
   driftAttributes: 3,
-  volatilePaths: ['approximateCount', 'approximateSize'],
+  volatilePaths: ['etag', 'approximateCount', 'approximateSize'],
   identify: (context) => {
     const name = `${context.pick(['backups', 'exports', 'media', 'logs'], 'bucket')}-${context.uniqueHex(8)}`;
-    return { id: `n/${namespaceOf(context.accountId)}/b/${name}`, name };
+    // The real driver's bucket id: names are unique per namespace and region only.
+    return { id: `${context.region}/n/${namespaceOf(context.accountId)}/b/${name}`, name };
   },
   build: (context) => {
     const tags = freeformTags(context, 1);
@@ -140,6 +113,7 @@ const objectStorageBucket: MockResourceTypeDefinition = {
         name: context.name,
         compartmentId: compartmentOf(context),
         createdBy: `ocid1.user.oc1..aaaaaaaa${context.hex(52, 'creator')}`,
+        etag: context.hex(32, 'etag'),
         timeCreated: context.pastTimestamp(900, 'created'),
         storageTier: 'Standard',
         publicAccessType: context.pickDrifting(
@@ -161,6 +135,7 @@ const objectStorageBucket: MockResourceTypeDefinition = {
 const vcn: MockResourceTypeDefinition = {
   type: 'oracle.vcn.network',
   description: 'Virtual cloud network (ListVcns)',
+  volatilePaths: ['lifecycleState'],
   weight: 1,
   driftAttributes: 2,
   identify: (context) => ({
@@ -195,6 +170,7 @@ const vcn: MockResourceTypeDefinition = {
 const subnet: MockResourceTypeDefinition = {
   type: 'oracle.vcn.subnet',
   description: 'Subnet (ListSubnets)',
+  volatilePaths: ['lifecycleState'],
   weight: 2,
   driftAttributes: 3,
   identify: (context) => ({
@@ -290,7 +266,7 @@ const policy: MockResourceTypeDefinition = {
   },
 };
 
-/** Oracle Cloud Infrastructure: compute, block and object storage, VCNs and identity. */
+/** Oracle Cloud Infrastructure: compute, OKE, databases, block and object storage, VCNs and identity, named as the real `oracle` driver names them. */
 export const oracleMockProvider = defineMockProvider({
   driver: 'oracle-mock',
   provider: 'oracle',
@@ -299,6 +275,8 @@ export const oracleMockProvider = defineMockProvider({
   regions: ['us-ashburn-1', 'us-phoenix-1', 'eu-frankfurt-1'],
   services: [
     { name: 'compute', description: 'Compute instances', resourceTypes: [computeInstance] },
+    { name: 'kubernetes', description: 'OKE clusters', resourceTypes: [kubernetesCluster] },
+    { name: 'database', description: 'Autonomous Databases', resourceTypes: [autonomousDatabase] },
     { name: 'blockstorage', description: 'Block volumes', resourceTypes: [blockVolume] },
     {
       name: 'objectstorage',
@@ -312,9 +290,9 @@ export const oracleMockProvider = defineMockProvider({
     },
     {
       name: 'identity',
-      description: 'Compartments and policies',
+      description: 'Users, compartments and policies',
       global: true,
-      resourceTypes: [compartment, policy],
+      resourceTypes: [identityUser, compartment, policy],
     },
   ],
 });

@@ -20,7 +20,9 @@ const instance: MockResourceTypeDefinition = {
   description: 'Cloud compute instance (GET /v2/instances)',
   weight: 4,
   driftAttributes: 3,
-  secretPaths: ['default_password'],
+  // As in the driver's catalog: `kvm` is a console URL with a session token.
+  volatilePaths: ['server_status', 'kvm'],
+  secretPaths: ['default_password', 'kvm'],
   identify: (context) => ({
     id: uniqueUuid(context),
     name: context.label(['web', 'app', 'worker', 'vpn']),
@@ -54,6 +56,7 @@ const instance: MockResourceTypeDefinition = {
         status: 'active',
         power_status: context.random('power') < 0.9 ? 'running' : 'stopped',
         server_status: 'ok',
+        kvm: `https://my.vultr.com/subs/vps/novnc/api.php?data=${context.volatileRandom('kvm').toString(36).slice(2)}`,
         features: ['auto_backups', ...(context.drift(2) % 2 === 1 ? ['ddos_protection'] : [])],
         firewall_group_id: context.reference('vultr.firewall.group', 'firewall')?.id ?? '',
         // NOTE: Vultr returns the root password of freshly created instances; declared as a secret path.
@@ -94,29 +97,39 @@ const kubernetesCluster: MockResourceTypeDefinition = {
 
 const kubernetesNodePool: MockResourceTypeDefinition = {
   type: 'vultr.kubernetes.nodepool',
-  description: 'VKE node pool (GET /v2/kubernetes/clusters/{id}/node-pools)',
+  description: 'VKE node pool (listed inline with GET /v2/kubernetes/clusters)',
   weight: 2,
   driftAttributes: 2,
+  volatilePaths: ['date_updated', 'nodes[*].status'],
   identify: (context) => ({
     id: uniqueUuid(context),
     name: `np-${context.label(['general', 'highmem'])}`,
   }),
   build: (context) => {
     const cluster = context.reference('vultr.kubernetes.cluster', 'cluster');
+    const quantity = context.pick([1, 3, 5], 'nodes') + context.drift(0);
     return {
       configuration: {
         id: context.id,
-        cluster_id: cluster?.id ?? null,
+        date_created: context.pastTimestamp(400, 'created'),
+        date_updated: context.volatileTimestamp('updated'),
         label: context.name,
         tag: context.name,
         plan: context.pickDrifting(['vc2-2c-4gb', 'vc2-4c-8gb', 'vhf-4c-16gb'], 'plan', 1),
         status: 'active',
-        node_quantity: context.pick([1, 3, 5], 'nodes') + context.drift(0),
-        auto_scaler: true,
+        node_quantity: quantity,
         min_nodes: 1,
         max_nodes: 10,
-        date_created: context.pastTimestamp(400, 'created'),
+        auto_scaler: true,
+        nodes: Array.from({ length: quantity }, (_, position) => ({
+          id: `${context.hex(8, `node-${position}`)}-${context.id.slice(9)}`,
+          label: `${context.name}-${context.hex(13, `node-label-${position}`)}`,
+          date_created: context.pastTimestamp(400, `node-created-${position}`),
+          status: context.volatileRandom(`node-${position}`) < 0.95 ? 'active' : 'pending',
+        })),
       },
+      // The API has no cluster id on a node pool; the driver links it in metadata.
+      metadata: { clusterId: cluster?.id ?? null },
     };
   },
 };
@@ -150,65 +163,68 @@ const blockStorage: MockResourceTypeDefinition = {
   },
 };
 
+/** How many rules a firewall group has in this run (2 to 4, drifting). */
+function ruleCount(context: MockBuildContext): number {
+  return 2 + (context.drift(0) % 3);
+}
+
 const firewallGroup: MockResourceTypeDefinition = {
   type: 'vultr.firewall.group',
-  description: 'Firewall group with its rules (GET /v2/firewalls)',
+  description: 'Firewall group (GET /v2/firewalls)',
   weight: 1,
   driftAttributes: 2,
+  volatilePaths: ['instance_count', 'date_modified'],
   identify: (context) => ({
     id: uniqueUuid(context),
     name: `fw-${context.label(['web', 'ssh', 'db'])}`,
   }),
+  build: (context) => ({
+    configuration: {
+      id: context.id,
+      description: context.pickDrifting(
+        [`${context.name}`, `${context.name} (managed)`],
+        'description',
+        1,
+      ),
+      date_created: context.pastTimestamp(700, 'created'),
+      date_modified: context.volatileTimestamp('modified'),
+      instance_count: context.volatileGauge(12, 'instances'),
+      rule_count: ruleCount(context),
+      max_rule_count: 50,
+    },
+  }),
+};
+
+const firewallRule: MockResourceTypeDefinition = {
+  type: 'vultr.firewall.rule',
+  description: 'Firewall rule, id `group-id/rule-id` (GET /v2/firewalls/{id}/rules)',
+  weight: 2,
+  driftAttributes: 2,
+  identify: (context) => {
+    // NOTE: rule ids count from 1 in each group, so the resource id nests them: `group/rule`.
+    const group = context.reference('vultr.firewall.group', 'group')?.id ?? uniqueUuid(context);
+    return {
+      id: `${group}/${context.index + 1}`,
+      name: context.pick(['https', 'ssh', 'app'], 'notes'),
+    };
+  },
   build: (context) => {
-    const rules = [
-      {
-        id: 1,
-        type: 'v4',
-        ip_type: 'v4',
-        action: 'accept',
-        protocol: 'tcp',
-        port: '443',
-        subnet: '0.0.0.0',
-        subnet_size: 0,
-        notes: 'https',
-      },
-      {
-        id: 2,
-        type: 'v4',
-        ip_type: 'v4',
-        action: 'accept',
-        protocol: 'tcp',
-        port: '22',
-        subnet: '10.0.0.0',
-        subnet_size: 8,
-        notes: 'ssh',
-      },
-      ...Array.from({ length: context.drift(0) }, (_, position) => ({
-        id: 3 + position,
-        type: 'v4',
-        ip_type: 'v4',
-        action: 'accept',
-        protocol: 'tcp',
-        port: String(8000 + position),
-        subnet: '10.0.0.0',
-        subnet_size: 8,
-        notes: `app ${position + 1}`,
-      })),
-    ];
+    const [groupId, ruleId] = context.id.split('/');
+    const port = context.pickDrifting(['443', '22', '8080', '5432'], 'port', 0);
     return {
       configuration: {
-        id: context.id,
-        description: context.pickDrifting(
-          [`${context.name}`, `${context.name} (managed)`],
-          'description',
-          1,
-        ),
-        date_created: context.pastTimestamp(700, 'created'),
-        instance_count: context.integer(0, 12, 'instances'),
-        rule_count: rules.length,
-        max_rule_count: 50,
-        rules,
+        id: Number(ruleId),
+        type: 'v4',
+        ip_type: 'v4',
+        action: 'accept',
+        protocol: 'tcp',
+        port,
+        subnet: context.pickDrifting(['0.0.0.0', '10.0.0.0'], 'subnet', 1),
+        subnet_size: context.pickDrifting([0, 8], 'subnet', 1),
+        source: '',
+        notes: context.name,
       },
+      metadata: { firewallGroupId: groupId },
     };
   },
 };
@@ -306,7 +322,7 @@ const database: MockResourceTypeDefinition = {
   },
 };
 
-/** Vultr: instances, VKE, block storage, firewall groups, load balancers and managed databases. */
+/** Vultr: instances, VKE, block storage, firewall groups and rules, load balancers and managed databases. */
 export const vultrMockProvider = defineMockProvider({
   driver: 'vultr-mock',
   provider: 'vultr',
@@ -323,9 +339,9 @@ export const vultrMockProvider = defineMockProvider({
     { name: 'blockstorage', description: 'Block storage volumes', resourceTypes: [blockStorage] },
     {
       name: 'firewalls',
-      description: 'Firewall groups',
+      description: 'Firewall groups and their rules',
       global: true,
-      resourceTypes: [firewallGroup],
+      resourceTypes: [firewallGroup, firewallRule],
     },
     { name: 'loadbalancers', description: 'Load balancers', resourceTypes: [loadBalancer] },
     { name: 'databases', description: 'Managed databases', resourceTypes: [database] },
