@@ -158,6 +158,15 @@ export class AlibabaApi {
     }
   }
 
+  /** Close the keep-alive sockets of every client built so far. */
+  close(): void {
+    for (const client of [...this.#rpcClients.values(), ...this.#roaClients.values()]) {
+      client.keepAliveAgent?.destroy();
+    }
+    this.#rpcClients.clear();
+    this.#roaClients.clear();
+  }
+
   #rpcClient(target: AlibabaCallTarget): RpcClient {
     const endpoint = productEndpoint(target.product, target.region, this.#options.endpoint);
     const version = alibabaProducts[target.product].version;

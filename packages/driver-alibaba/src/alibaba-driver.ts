@@ -76,6 +76,13 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
     this.#oss = new OssClients({ credentials, endpoint, timeoutMs });
   }
 
+  /** Close the clients' keep-alive connections. */
+  override async destroy(): Promise<void> {
+    this.#api?.close();
+    this.#api = undefined;
+    this.#oss = undefined;
+  }
+
   override async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
     options.signal?.throwIfAborted();
     if (!this.#api) await this.initialize();

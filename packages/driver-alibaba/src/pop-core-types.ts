@@ -22,6 +22,8 @@ export interface PopClientConfig {
 
 /** pop-core's RPC client. */
 export interface RpcClient {
+  /** The client's own keep-alive agent. */
+  keepAliveAgent?: { destroy(): void };
   /** Send an action; in verbose mode resolves `[body, entry]`. */
   request(
     action: string,
@@ -35,6 +37,8 @@ export type RpcClientConstructor = new (config: PopClientConfig, verbose?: boole
 
 /** pop-core's ROA client. */
 export interface RoaClient {
+  /** The client's own keep-alive agent. */
+  keepAliveAgent?: { destroy(): void };
   /** Send a request; resolves the parsed JSON body (or the raw text of a non-JSON answer). */
   request(
     method: string,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { alibabaCatalog } from '../src/driver.ts';
+import { alibabaCatalog, alibabaPolicyDocument } from '../src/driver.ts';
 import {
   type AlibabaTestApi,
   createTestDriver,
@@ -145,5 +145,30 @@ describe('alibaba services against the fake API', () => {
     expect(
       runtime.scopes.every((scope) => scope.resourceTypes?.join() === 'alibaba.ecs.image'),
     ).toBe(true);
+  });
+
+  test('the generated RAM policy allows every call the driver makes', async () => {
+    await listAll(createTestDriver(api.server));
+    const prefixes: Record<string, string> = {
+      '2014-05-26': 'ecs',
+      '2016-04-28': 'vpc',
+      '2014-08-15': 'rds',
+      '2015-01-01': 'kvstore',
+      '2014-05-15': 'slb',
+      '2020-06-16': 'alb',
+      '2018-05-10': 'cdn',
+      '2015-01-09': 'alidns',
+      '2015-05-01': 'ram',
+      '2016-01-20': 'kms',
+    };
+    const made = new Set(
+      api.calls.map((call) => {
+        if (call.action.startsWith('oss:')) return call.action;
+        if (call.params.Version) return `${prefixes[call.params.Version]}:${call.action}`;
+        return `cs:${call.action}`;
+      }),
+    );
+    const allowed = alibabaPolicyDocument().Statement[0]!.Action;
+    expect([...made].sort()).toEqual([...allowed].sort());
   });
 });
