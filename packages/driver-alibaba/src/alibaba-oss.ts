@@ -147,6 +147,7 @@ export async function* ossBucketResources(options: {
     for (const bucket of answer.buckets ?? []) {
       const region = bucket.region.replace(/^oss-/, '');
       if (!options.regions.has(region)) continue;
+      // In the API's own names (ali-oss renames them), completed by GetBucketInfo.
       yield alibabaResource({
         accountId: settings.accountId,
         region,
@@ -155,7 +156,13 @@ export async function* ossBucketResources(options: {
         resourceId: bucket.name,
         name: bucket.name,
         tags: bucket.tag,
-        item: bucket,
+        item: {
+          Name: bucket.name,
+          Location: bucket.region,
+          Region: region,
+          CreationDate: bucket.creationDate,
+          StorageClass: bucket.storageClass,
+        },
       });
     }
     const next = answer.isTruncated ? (answer.nextMarker ?? undefined) : undefined;
@@ -165,7 +172,7 @@ export async function* ossBucketResources(options: {
   }
 }
 
-/** Bucket details (GetBucketInfo) and tags (GetBucketTagging), read through the bucket's region endpoint. */
+/** Bucket details (GetBucketInfo, merged in) and tags (GetBucketTagging), read through the bucket's region endpoint. */
 export async function enrichOssBucket(options: {
   clients: OssClients;
   api: AlibabaApi;
@@ -188,7 +195,7 @@ export async function enrichOssBucket(options: {
   const tagging = await reads.read('oss:GetBucketTagging', () =>
     ossCall(api, target, 'oss:GetBucketTagging', () => client.getBucketTags(resource.resourceId)),
   );
-  let enriched = info?.bucket ? withConfiguration(resource, { BucketInfo: info.bucket }) : resource;
+  let enriched = info?.bucket ? withConfiguration(resource, info.bucket) : resource;
   if (tagging) {
     const tags: Record<string, string> = {};
     for (const [key, value] of Object.entries(tagging.tag ?? {})) tags[key] = String(value ?? '');

@@ -217,8 +217,10 @@ describe('alibaba resilience', () => {
       buckets.every((bucket) => (bucket.metadata?.enrichmentErrors as unknown[])?.length === 1),
     ).toBe(true);
     expect(
-      buckets.every((bucket) => (bucket.configuration as Record<string, unknown>).BucketInfo),
-    ).toBeTruthy();
+      buckets.every(
+        (bucket) => (bucket.configuration as Record<string, unknown>).Versioning === 'Enabled',
+      ),
+    ).toBe(true);
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
   });
 

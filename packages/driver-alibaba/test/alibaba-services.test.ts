@@ -93,8 +93,12 @@ describe('alibaba services against the fake API', () => {
     expect(key.name).toBe('envelope key key-ap-southeast-1-1');
     const bucket = byId('backup-sg-1');
     expect(bucket.region).toBe('ap-southeast-1');
-    expect((bucket.configuration as Record<string, any>).BucketInfo).toMatchObject({
+    expect(bucket.configuration).toMatchObject({
+      Name: 'backup-sg-1',
       Location: 'oss-ap-southeast-1',
+      Region: 'ap-southeast-1',
+      StorageClass: 'IA',
+      ExtranetEndpoint: 'oss-ap-southeast-1.aliyuncs.com',
       Versioning: 'Enabled',
     });
     expect(byId('99999102').name).toBe('www2.example1.com A');
