@@ -98,7 +98,7 @@ export const alibabaCatalog = defineCatalog('alibaba', [
   },
   {
     name: 'slb',
-    description: 'Server Load Balancer (CLB) and Application Load Balancer',
+    description: 'Server Load Balancer (CLB), Application and Network Load Balancer',
     resourceTypes: [
       {
         type: 'alibaba.slb.load-balancer',
@@ -113,6 +113,11 @@ export const alibabaCatalog = defineCatalog('alibaba', [
           'LoadBalancerBussinessStatus',
           'LoadBalancerOperationLocks',
         ],
+      },
+      {
+        type: 'alibaba.slb.nlb-load-balancer',
+        description: 'Network load balancer (NLB)',
+        volatilePaths: ['LoadBalancerStatus', 'LoadBalancerBusinessStatus', 'OperationLocks'],
       },
     ],
   },

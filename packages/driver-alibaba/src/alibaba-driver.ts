@@ -28,8 +28,9 @@ import {
   alibabaDefaultRegion,
 } from './alibaba-options.ts';
 import { OssClients } from './alibaba-oss.ts';
+import { offeredRegions, regionLimitedProducts } from './alibaba-product-regions.ts';
 import { listAlibabaRegions } from './alibaba-regions.ts';
-import { alibabaSteps } from './alibaba-steps.ts';
+import { alibabaSteps, selectedDefinitions } from './alibaba-steps.ts';
 
 /** Lists an Alibaba Cloud account with @alicloud/pop-core (RPC and ROA APIs) and ali-oss. */
 export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDriverConfig> {
@@ -119,6 +120,16 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
         ...filters,
         strict: all.strict,
       });
+      const products = selectedDefinitions({ catalog: this.catalog, services, ...filters })
+        .map((definition) => definition.product)
+        .filter((product) => regionLimitedProducts.includes(product));
+      const offered = await offeredRegions({
+        api,
+        products: [...new Set(products)],
+        defaultRegion,
+        signal: controller.signal,
+        logger: this.logger,
+      });
       const steps = alibabaSteps({
         catalog: this.catalog,
         services,
@@ -127,6 +138,7 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
         ...filters,
         settings,
         oss: this.#oss!,
+        offered,
       });
       yield* runSteps({
         steps,

@@ -6,6 +6,7 @@ export const alibabaProducts = {
   kvstore: { host: 'r-kvstore.aliyuncs.com', version: '2015-01-01' },
   slb: { host: 'slb.{region}.aliyuncs.com', version: '2014-05-15' },
   alb: { host: 'alb.{region}.aliyuncs.com', version: '2020-06-16' },
+  nlb: { host: 'nlb.{region}.aliyuncs.com', version: '2022-04-30' },
   cs: { host: 'cs.{region}.aliyuncs.com', version: '2015-12-15' },
   cdn: { host: 'cdn.aliyuncs.com', version: '2018-05-10' },
   alidns: { host: 'alidns.aliyuncs.com', version: '2015-01-09' },

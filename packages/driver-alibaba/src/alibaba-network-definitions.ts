@@ -75,10 +75,23 @@ export const alibabaNetworkDefinitions: readonly AlibabaListDefinition[] = [
     nameField: 'LoadBalancerName',
     tagsField: 'Tags',
   },
+  // ALB and NLB are not offered in every region: listed where their DescribeRegions says.
   {
     service: 'slb',
     type: 'alibaba.slb.alb-load-balancer',
     product: 'alb',
+    action: 'ListLoadBalancers',
+    scope: 'regional',
+    paging: { style: 'token', maximumPageSize: 100 },
+    items: (body) => listAt(body, 'LoadBalancers'),
+    idField: 'LoadBalancerId',
+    nameField: 'LoadBalancerName',
+    tagsField: 'Tags',
+  },
+  {
+    service: 'slb',
+    type: 'alibaba.slb.nlb-load-balancer',
+    product: 'nlb',
     action: 'ListLoadBalancers',
     scope: 'regional',
     paging: { style: 'token', maximumPageSize: 100 },

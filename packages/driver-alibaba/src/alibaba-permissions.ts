@@ -16,10 +16,11 @@ export const alibabaPermissions: Readonly<Record<string, readonly string[]>> = {
   'alibaba.vpc.nat-gateway': ['vpc:DescribeNatGateways'],
   'alibaba.eip': ['vpc:DescribeEipAddresses'],
   'alibaba.oss.bucket': ['oss:ListBuckets', 'oss:GetBucketInfo', 'oss:GetBucketTagging'],
-  'alibaba.rds.instance': ['rds:DescribeDBInstances'],
+  'alibaba.rds.instance': ['rds:DescribeDBInstances', 'rds:ListTagResources'],
   'alibaba.redis.instance': ['kvstore:DescribeInstances'],
   'alibaba.slb.load-balancer': ['slb:DescribeLoadBalancers'],
-  'alibaba.slb.alb-load-balancer': ['alb:ListLoadBalancers'],
+  'alibaba.slb.alb-load-balancer': ['alb:DescribeRegions', 'alb:ListLoadBalancers'],
+  'alibaba.slb.nlb-load-balancer': ['nlb:DescribeRegions', 'nlb:ListLoadBalancers'],
   'alibaba.ack.cluster': ['cs:DescribeClustersV1'],
   'alibaba.ack.node-pool': ['cs:DescribeClustersV1', 'cs:DescribeClusterNodePools'],
   'alibaba.cdn.domain': ['cdn:DescribeUserDomains'],
@@ -27,7 +28,7 @@ export const alibabaPermissions: Readonly<Record<string, readonly string[]>> = {
   'alibaba.dns.record': ['alidns:DescribeDomains', 'alidns:DescribeDomainRecords'],
   'alibaba.ram.user': ['ram:ListUsers'],
   'alibaba.ram.role': ['ram:ListRoles'],
-  'alibaba.kms.key': ['kms:ListKeys', 'kms:DescribeKey'],
+  'alibaba.kms.key': ['kms:ListKeys', 'kms:DescribeKey', 'kms:ListResourceTags'],
 };
 
 /** Actions every run needs besides the types' own: the region list. */

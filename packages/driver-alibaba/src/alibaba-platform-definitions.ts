@@ -1,6 +1,7 @@
 import type { AlibabaListDefinition } from './alibaba-listing.ts';
 import { withConfiguration } from './alibaba-listing.ts';
 import { listAt } from './alibaba-paging.ts';
+import { alibabaTags } from './alibaba-tags.ts';
 
 /** RDS, Redis (KVStore), CDN, Alidns domains, RAM and KMS. */
 export const alibabaPlatformDefinitions: readonly AlibabaListDefinition[] = [
@@ -14,6 +15,19 @@ export const alibabaPlatformDefinitions: readonly AlibabaListDefinition[] = [
     items: (body) => listAt(body, 'Items', 'DBInstance'),
     idField: 'DBInstanceId',
     nameField: 'DBInstanceDescription',
+    // DescribeDBInstances carries no tags: ListTagResources per instance.
+    enrich: async ({ api, target }, resource, reads) => {
+      const answer = await reads.read('rds:ListTagResources', () =>
+        api.rpc<Record<string, unknown>>(target, 'ListTagResources', {
+          RegionId: target.region,
+          ResourceType: 'INSTANCE',
+          'ResourceId.1': resource.resourceId,
+        }),
+      );
+      return answer
+        ? { ...resource, tags: alibabaTags(listAt(answer, 'TagResources', 'TagResource')) }
+        : resource;
+    },
   },
   {
     service: 'redis',
@@ -89,12 +103,17 @@ export const alibabaPlatformDefinitions: readonly AlibabaListDefinition[] = [
           KeyId: resource.resourceId,
         }),
       );
+      const tagged = await reads.read('kms:ListResourceTags', () =>
+        api.rpc<Record<string, unknown>>(target, 'ListResourceTags', {
+          KeyId: resource.resourceId,
+        }),
+      );
       const metadata = described?.KeyMetadata;
-      if (!metadata) return resource;
-      const description = typeof metadata.Description === 'string' ? metadata.Description : '';
+      const description = typeof metadata?.Description === 'string' ? metadata.Description : '';
       return {
-        ...withConfiguration(resource, { KeyMetadata: metadata }),
+        ...(metadata ? withConfiguration(resource, { KeyMetadata: metadata }) : resource),
         ...(description ? { name: description } : {}),
+        ...(tagged ? { tags: alibabaTags(tagged.Tags) } : {}),
       };
     },
   },

@@ -5,7 +5,7 @@ import {
   classifyAlibabaError,
   isAlibabaCredentialError,
 } from './alibaba-errors.ts';
-import { listAt } from './alibaba-paging.ts';
+import { regionIdsOf } from './alibaba-product-regions.ts';
 
 /**
  * The regions to list: ECS `DescribeRegions` (every region the account can use). It is also the
@@ -25,10 +25,7 @@ export async function listAlibabaRegions(options: {
       'DescribeRegions',
       { AcceptLanguage: 'en-US' },
     );
-    const regions = listAt(body, 'Regions', 'Region')
-      .map((region) => region.RegionId)
-      .filter((id): id is string => typeof id === 'string' && id !== '');
-    return { regions, strict: true };
+    return { regions: regionIdsOf(body), strict: true };
   } catch (error) {
     if (isAlibabaCredentialError(error))
       throw alibabaCredentialError(error, 'listing the regions (ecs:DescribeRegions)');

@@ -48,6 +48,24 @@ export interface AlibabaStepPlan {
   settings: AlibabaListingSettings;
   /** ali-oss clients per region. */
   oss: OssClients;
+  /** Regions of the products not offered everywhere (a product absent here: every region). */
+  offered?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The list definitions the services and filters select. */
+export function selectedDefinitions(
+  plan: Pick<AlibabaStepPlan, 'catalog' | 'services' | 'include' | 'exclude'>,
+): AlibabaListDefinition[] {
+  return alibabaListDefinitions.filter((definition) => {
+    if (!plan.services.includes(definition.service)) return false;
+    const { types } = selectResourceTypes({
+      catalog: plan.catalog,
+      service: definition.service,
+      include: plan.include,
+      exclude: plan.exclude,
+    });
+    return types.includes(definition.type);
+  });
 }
 
 /**
@@ -66,7 +84,11 @@ export function alibabaSteps(plan: AlibabaStepPlan): ListStep[] {
     });
     for (const definition of alibabaListDefinitions) {
       if (definition.service !== service.name || !types.includes(definition.type)) continue;
-      const regions = definition.scope === 'global' ? ['global'] : plan.regions;
+      const offered = plan.offered?.get(definition.product);
+      const regions =
+        definition.scope === 'global'
+          ? ['global']
+          : plan.regions.filter((region) => !offered || offered.has(region));
       for (const region of regions) steps.push(definitionStep(definition, region, plan.settings));
     }
     steps.push(...specialSteps(service.name, types, plan));

@@ -286,4 +286,28 @@ describe('alibaba resilience', () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toContain('config.endpoint');
   });
+
+  test('NLB is listed only where its DescribeRegions offers it; without that call, everywhere', async () => {
+    const nlbCalls = () =>
+      api.calls
+        .filter(
+          (call) => call.action === 'ListLoadBalancers' && call.params.Version === '2022-04-30',
+        )
+        .map((call) => call.params.RegionId)
+        .sort();
+    await listAll(createTestDriver(api.server, { services: ['slb'] }));
+    expect(nlbCalls()).toEqual(['cn-hangzhou', 'cn-hangzhou']);
+    api.calls.length = 0;
+    api.server.injectFault({
+      match: (request) =>
+        request.form().get('Action') === 'DescribeRegions' &&
+        request.form().get('Version') === '2022-04-30',
+      status: 403,
+      times: Number.POSITIVE_INFINITY,
+      body: forbidden,
+    });
+    const { runtime } = await listAll(createTestDriver(api.server, { services: ['slb'] }));
+    expect(nlbCalls()).toEqual(['ap-southeast-1', 'cn-hangzhou', 'cn-hangzhou']);
+    expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+  });
 });

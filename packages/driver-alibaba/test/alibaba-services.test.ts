@@ -24,6 +24,11 @@ describe('alibaba services against the fake API', () => {
     for (const service of regional) {
       for (const { type } of service.resourceTypes) {
         const listed = ofType(resources, type);
+        if (type === 'alibaba.slb.nlb-load-balancer') {
+          // NLB DescribeRegions offers only cn-hangzhou: no NLB call goes to ap-southeast-1.
+          expect(listed.map((resource) => resource.region)).toEqual(Array(3).fill('cn-hangzhou'));
+          continue;
+        }
         const expected = type === 'alibaba.ack.node-pool' ? 6 : 4;
         expect(listed, type).toHaveLength(expected);
         expect(new Set(listed.map((resource) => resource.region))).toEqual(new Set(fakeRegions));
@@ -35,7 +40,7 @@ describe('alibaba services against the fake API', () => {
     expect(ofType(resources, 'alibaba.dns.record')).toHaveLength(4);
     expect(ofType(resources, 'alibaba.ram.user')).toHaveLength(3);
     expect(ofType(resources, 'alibaba.ram.role')).toHaveLength(3);
-    expect(resources).toHaveLength(90);
+    expect(resources).toHaveLength(93);
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
 
     // Page size 2: every list of 3 items took two calls in its own paging style.
@@ -46,6 +51,11 @@ describe('alibaba services against the fake API', () => {
       const first = spec.regional
         ? calls.filter((call) => call.params.RegionId === 'cn-hangzhou')
         : calls;
+      if (spec.offeredIn) {
+        expect(calls.filter((call) => !spec.offeredIn!.includes(call.params.RegionId!))).toEqual(
+          [],
+        );
+      }
       // The record step lists the domains again: a denied record call must not hide the domains.
       expect(first.length, spec.key).toBe(spec.action === 'DescribeDomains' ? 4 : 2);
       const second = first[1]!.params;
@@ -77,6 +87,9 @@ describe('alibaba services against the fake API', () => {
     expect(byId('ccn-hangzhou1/npccn-hangzhou12').tags).toEqual({ pool: 'pool-2' });
     expect(byId('assets-hz-1').tags).toEqual({ team: 'web', env: 'prod' }); // OSS GetBucketTagging
     expect(byId('logs-hz-2').tags).toEqual({});
+    expect(byId('rm-cn-hangzhou-2').tags).toEqual({ team: 'orders', env: 'prod' }); // ListTagResources
+    expect(byId('key-cn-hangzhou-3').tags).toEqual({ purpose: 'envelope' }); // ListResourceTags
+    expect(byId('nlb-cn-hangzhou-1').tags).toEqual({ team: 'edge' });
   });
 
   test('keeps the whole payload and the per-resource reads in the configuration', async () => {
@@ -160,6 +173,7 @@ describe('alibaba services against the fake API', () => {
       '2015-01-01': 'kvstore',
       '2014-05-15': 'slb',
       '2020-06-16': 'alb',
+      '2022-04-30': 'nlb',
       '2018-05-10': 'cdn',
       '2015-01-09': 'alidns',
       '2015-05-01': 'ram',
