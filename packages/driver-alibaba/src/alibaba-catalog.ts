@@ -133,6 +133,8 @@ export const alibabaCatalog = defineCatalog('alibaba', [
       {
         type: 'alibaba.ack.node-pool',
         description: 'ACK node pool',
+        // A node pool's user data bootstraps its nodes; the login password comes back encrypted.
+        secretPaths: ['kubernetes_config.user_data', 'scaling_group.login_password'],
         volatilePaths: ['status', 'nodepool_info.updated'],
       },
     ],

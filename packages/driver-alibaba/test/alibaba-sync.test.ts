@@ -44,6 +44,22 @@ describe('alibaba through the cloud inventory plugin', () => {
   test('creates every type, then versions one change and deletes one removal; volatile fields are no change', async () => {
     const first = await plugin.syncCloud(cloudId);
     expect(first).toMatchObject({ status: 'succeeded', created: 93, updated: 0, deleted: 0 });
+    // Declared secret paths are stored as keyed hashes, never as the API returned them.
+    const pool = await plugin.getVersion(
+      {
+        cloudId,
+        resourceType: 'alibaba.ack.node-pool',
+        resourceId: 'ccn-hangzhou1/npccn-hangzhou11',
+      },
+      1,
+    );
+    const raw = api.estate.nodePools['ccn-hangzhou1']![0]!.kubernetes_config as {
+      user_data: string;
+    };
+    const stored = JSON.stringify(pool);
+    expect(stored).toContain('pool-1');
+    expect(stored).not.toContain(raw.user_data);
+    expect(stored).not.toContain('encrypted:ccn-hangzhou1');
 
     const instance = regional('ecs.DescribeInstances')[0] as Item;
     instance.InstanceType = 'ecs.g7.xlarge';

@@ -16,5 +16,5 @@ runDriverConformance({
     }),
   fixtures: alibabaFixtures(),
   credentials: alibabaCredentials,
-  capabilities: { tags: true, regions: true },
+  capabilities: { tags: true, regions: true, secretTypes: ['alibaba.ack.node-pool'] },
 });
