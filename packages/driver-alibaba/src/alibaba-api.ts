@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { InventoryLogger, RateLimitReport } from '@cloud-inventory/core';
+import { DriverError, type InventoryLogger, type RateLimitReport } from '@cloud-inventory/core';
 import {
   backoffDelay,
   parseRetryAfter,
@@ -263,6 +263,10 @@ function popError(call: string, error: unknown): unknown {
   const body = record.data ?? record.result;
   if (body === undefined && typeof record.code === 'string' && /^E[A-Z]+$/.test(record.code))
     return error;
+  // httpx names its timeouts `RequestTimeoutError`, which no classifier knows: a network failure.
+  if (body === undefined && typeof record.name === 'string' && /Timeout/.test(record.name)) {
+    return new DriverError({ message: `${call} timed out`, errorClass: 'network', cause: error });
+  }
   if (body === undefined && record.name === 'SyntaxError') {
     return new AlibabaApiError({
       call,

@@ -310,4 +310,30 @@ describe('alibaba resilience', () => {
     expect(nlbCalls()).toEqual(['ap-southeast-1', 'cn-hangzhou', 'cn-hangzhou']);
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
   });
+
+  test('a call that times out is retried, and fails its step as a network error when it keeps timing out', async () => {
+    const slow = api.server.injectFault({
+      match: actionIs('DescribeVpcs', 'cn-hangzhou'),
+      latencyMs: 400,
+    });
+    const { resources, runtime } = await listAll(
+      createTestDriver(api.server, { services: ['vpc'], timeoutMs: 150 }),
+    );
+    expect(slow.hits).toBe(1);
+    expect(ofType(resources, 'alibaba.vpc.vpc')).toHaveLength(4);
+    expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+
+    api.server.injectFault({
+      match: actionIs('DescribeVpcs', 'cn-hangzhou'),
+      latencyMs: 400,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const failing = await listAll(
+      createTestDriver(api.server, { services: ['vpc'], timeoutMs: 150 }),
+    );
+    const failed = failing.runtime.scopes.filter((scope) => scope.status === 'failed');
+    expect(failed.map((scope) => [scope.call, scope.region, scope.errorClass])).toEqual([
+      ['vpc:DescribeVpcs', 'cn-hangzhou', 'network'],
+    ]);
+  });
 });
