@@ -63,12 +63,8 @@ export interface AlibabaListDefinition {
 
 /** The RAM action a definition calls, as a policy names it (`ecs:DescribeInstances`). */
 export function definitionCall(definition: AlibabaListDefinition): string {
-  return `${ramPrefix(definition.product)}:${definition.action}`;
-}
-
-/** RAM action prefix of a product (`kvstore` for Redis, `slb` for SLB...). */
-export function ramPrefix(product: AlibabaProduct): string {
-  return product;
+  // The product keys are the RAM action prefixes (`kvstore` for Redis, `cs` for ACK).
+  return `${definition.product}:${definition.action}`;
 }
 
 /** A CloudResource from an Alibaba list item: the whole item as configuration, tags normalized. */
