@@ -13,6 +13,7 @@ import {
   resolveEndpoint,
   runSteps,
 } from '@cloud-inventory/driver-kit';
+import { callerAccountId } from './alibaba-account.ts';
 import { AlibabaApi } from './alibaba-api.ts';
 import { alibabaCatalog } from './alibaba-catalog.ts';
 import { resolveAlibabaCredentials } from './alibaba-credentials.ts';
@@ -36,11 +37,17 @@ import { alibabaSteps, selectedDefinitions } from './alibaba-steps.ts';
 export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDriverConfig> {
   #api: AlibabaApi | undefined;
   #oss: OssClients | undefined;
+  #callerAccountId: string | undefined;
   // Clients are built once; rate-limit reports go to the runtime of the sync under way.
   #runtime: RuntimeContext | undefined;
 
   override get catalog(): DriverCatalog {
     return alibabaCatalog;
+  }
+
+  /** `config.accountId`, else the account UID of the credentials (known after the first listing). */
+  override get accountId(): string | undefined {
+    return super.accountId ?? this.#callerAccountId;
   }
 
   /** Resolve the credentials and build the clients; no request is sent. */
@@ -100,13 +107,21 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
     const stop = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', stop, { once: true });
     const defaultRegion = this.config.defaultRegion ?? alibabaDefaultRegion;
-    const settings = {
-      api,
-      accountId: this.accountId ?? 'alibaba',
-      pageSize: this.config.pageSize ?? alibabaDefaultPageSize,
-      logger: this.logger,
-    };
     try {
+      this.#callerAccountId ??= this.config.accountId
+        ? undefined
+        : await callerAccountId({
+            api,
+            defaultRegion,
+            signal: controller.signal,
+            logger: this.logger,
+          });
+      const settings = {
+        api,
+        accountId: this.accountId ?? 'alibaba',
+        pageSize: this.config.pageSize ?? alibabaDefaultPageSize,
+        logger: this.logger,
+      };
       const all = await listAlibabaRegions({
         api,
         defaultRegion,

@@ -12,6 +12,7 @@ export const alibabaProducts = {
   alidns: { host: 'alidns.aliyuncs.com', version: '2015-01-09' },
   ram: { host: 'ram.aliyuncs.com', version: '2015-05-01' },
   kms: { host: 'kms.{region}.aliyuncs.com', version: '2016-01-20' },
+  sts: { host: 'sts.aliyuncs.com', version: '2015-04-01' },
 } as const;
 
 /** A product key of `alibabaProducts`. */

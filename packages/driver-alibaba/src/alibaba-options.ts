@@ -44,7 +44,7 @@ export interface AlibabaRetryOptions extends RetryOptions {
 
 /** `config` of an Alibaba Cloud definition. */
 export interface AlibabaDriverConfig {
-  /** Account id recorded on every resource. @default 'alibaba' */
+  /** Account id recorded on every resource. @default the account UID (sts:GetCallerIdentity) */
   accountId?: string;
   /** Services to list (`ecs`, `vpc`, `oss`, ...); all when empty. */
   services?: string[];

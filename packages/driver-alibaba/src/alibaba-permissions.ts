@@ -31,7 +31,10 @@ export const alibabaPermissions: Readonly<Record<string, readonly string[]>> = {
   'alibaba.kms.key': ['kms:ListKeys', 'kms:DescribeKey', 'kms:ListResourceTags'],
 };
 
-/** Actions every run needs besides the types' own: the region list. */
+/**
+ * Actions every run needs besides the types' own: the region list. (`sts:GetCallerIdentity`, which
+ * names the account, needs no permission.)
+ */
 export const alibabaBasePermissions: readonly string[] = ['ecs:DescribeRegions'];
 
 /** A least-privilege RAM policy document allowing what the given types (default: all) need. */

@@ -336,4 +336,24 @@ describe('alibaba resilience', () => {
       ['vpc:DescribeVpcs', 'cn-hangzhou', 'network'],
     ]);
   });
+
+  test('config.accountId is used as given; without it, a failing GetCallerIdentity falls back to "alibaba"', async () => {
+    const configured = await listAll(
+      createTestDriver(api.server, { services: ['ram'], accountId: 'prod-account' }),
+    );
+    expect(new Set(configured.resources.map((resource) => resource.accountId))).toEqual(
+      new Set(['prod-account']),
+    );
+    expect(api.calls.some((call) => call.action === 'GetCallerIdentity')).toBe(false);
+    api.server.injectFault({
+      match: actionIs('GetCallerIdentity'),
+      status: 500,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const fallback = await listAll(createTestDriver(api.server, { services: ['ram'] }));
+    expect(new Set(fallback.resources.map((resource) => resource.accountId))).toEqual(
+      new Set(['alibaba']),
+    );
+    expect(fallback.runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
+  });
 });

@@ -41,6 +41,10 @@ describe('alibaba services against the fake API', () => {
     expect(ofType(resources, 'alibaba.ram.user')).toHaveLength(3);
     expect(ofType(resources, 'alibaba.ram.role')).toHaveLength(3);
     expect(resources).toHaveLength(93);
+    // The account UID from sts:GetCallerIdentity is on every resource.
+    expect(new Set(resources.map((resource) => resource.accountId))).toEqual(
+      new Set(['1234567890123456']),
+    );
     expect(runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
 
     // Page size 2: every list of 3 items took two calls in its own paging style.
@@ -178,6 +182,7 @@ describe('alibaba services against the fake API', () => {
       '2015-01-09': 'alidns',
       '2015-05-01': 'ram',
       '2016-01-20': 'kms',
+      '2015-04-01': 'sts',
     };
     const made = new Set(
       api.calls.map((call) => {
@@ -186,6 +191,8 @@ describe('alibaba services against the fake API', () => {
         return `cs:${call.action}`;
       }),
     );
+    // GetCallerIdentity needs no permission.
+    expect(made.delete('sts:GetCallerIdentity')).toBe(true);
     const allowed = alibabaPolicyDocument().Statement[0]!.Action;
     expect([...made].sort()).toEqual([...allowed].sort());
   });
