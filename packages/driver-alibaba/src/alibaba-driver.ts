@@ -10,6 +10,7 @@ import {
 import {
   filterRegions,
   filterServices,
+  type ListStep,
   resolveEndpoint,
   runSteps,
 } from '@cloud-inventory/driver-kit';
@@ -94,7 +95,6 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
   override async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
     options.signal?.throwIfAborted();
     if (!this.#api) await this.initialize();
-    const api = this.#api!;
     this.#runtime = options.runtime;
     const filters = { include: options.include, exclude: options.exclude };
     const services = filterServices({
@@ -106,55 +106,8 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
     const controller = new AbortController();
     const stop = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', stop, { once: true });
-    const defaultRegion = this.config.defaultRegion ?? alibabaDefaultRegion;
     try {
-      this.#callerAccountId ??= this.config.accountId
-        ? undefined
-        : await callerAccountId({
-            api,
-            defaultRegion,
-            signal: controller.signal,
-            logger: this.logger,
-          });
-      const settings = {
-        api,
-        accountId: this.accountId ?? 'alibaba',
-        pageSize: this.config.pageSize ?? alibabaDefaultPageSize,
-        logger: this.logger,
-      };
-      const all = await listAlibabaRegions({
-        api,
-        defaultRegion,
-        configured: this.config.regions,
-        signal: controller.signal,
-        logger: this.logger,
-      });
-      const regions = filterRegions({
-        all: all.regions,
-        regions: this.config.regions,
-        ...filters,
-        strict: all.strict,
-      });
-      const products = selectedDefinitions({ catalog: this.catalog, services, ...filters })
-        .map((definition) => definition.product)
-        .filter((product) => regionLimitedProducts.includes(product));
-      const offered = await offeredRegions({
-        api,
-        products: [...new Set(products)],
-        defaultRegion,
-        signal: controller.signal,
-        logger: this.logger,
-      });
-      const steps = alibabaSteps({
-        catalog: this.catalog,
-        services,
-        regions,
-        defaultRegion,
-        ...filters,
-        settings,
-        oss: this.#oss!,
-        offered,
-      });
+      const steps = await this.#plan({ services, filters, signal: controller.signal });
       yield* runSteps({
         steps,
         runtime: options.runtime,
@@ -162,6 +115,8 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
         signal: controller.signal,
         logger: this.logger,
         classifyError: classifyAlibabaError,
+        // A refused key (or an expired STS token) stops the run, whichever call meets it first.
+        abortOnAuthError: isAlibabaCredentialError,
       });
     } catch (error) {
       if (isAlibabaCredentialError(error)) throw alibabaCredentialError(error, 'listing');
@@ -170,6 +125,53 @@ export class AlibabaDriver extends BaseCloudDriver<AlibabaCredentials, AlibabaDr
       options.signal?.removeEventListener('abort', stop);
       controller.abort(new Error('alibaba: listing finished'));
     }
+  }
+
+  // The account, the regions (and where ALB/NLB are offered), then one step per call and region.
+  async #plan(options: {
+    services: string[];
+    filters: { include?: readonly string[] | undefined; exclude?: readonly string[] | undefined };
+    signal: AbortSignal;
+  }): Promise<ListStep[]> {
+    const { services, filters, signal } = options;
+    const api = this.#api!;
+    const defaultRegion = this.config.defaultRegion ?? alibabaDefaultRegion;
+    const context = { api, defaultRegion, signal, logger: this.logger };
+    if (!this.config.accountId) this.#callerAccountId ??= await callerAccountId(context);
+    // RAM, CDN and Alidns are account-wide: a run of only those needs no region list.
+    const regional = services.some(
+      (name) =>
+        name === 'oss' || !this.catalog.services.find((service) => service.name === name)?.global,
+    );
+    let regions: string[] = [];
+    if (regional) {
+      const all = await listAlibabaRegions({ ...context, configured: this.config.regions });
+      regions = filterRegions({
+        all: all.regions,
+        regions: this.config.regions,
+        ...filters,
+        strict: all.strict,
+      });
+    }
+    const products = selectedDefinitions({ catalog: this.catalog, services, ...filters })
+      .map((definition) => definition.product)
+      .filter((product) => regionLimitedProducts.includes(product));
+    const offered = await offeredRegions({ ...context, products: [...new Set(products)] });
+    return alibabaSteps({
+      catalog: this.catalog,
+      services,
+      regions,
+      defaultRegion,
+      ...filters,
+      settings: {
+        api,
+        accountId: this.accountId ?? 'alibaba',
+        pageSize: this.config.pageSize ?? alibabaDefaultPageSize,
+        logger: this.logger,
+      },
+      oss: this.#oss!,
+      offered,
+    });
   }
 }
 

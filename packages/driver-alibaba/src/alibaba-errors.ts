@@ -83,8 +83,12 @@ export function classifyAlibabaError(error: unknown): ErrorClass {
 
 /** True when an error means the AccessKey (or STS token) was refused: the whole cloud fails. */
 export function isAlibabaCredentialError(error: unknown): boolean {
-  if (error instanceof AlibabaApiError) {
-    return isCredentialCode(error.code) || (error.code === undefined && error.statusCode === 401);
+  // The kit's fan-out wraps the first refusal in its own DriverError: look through the causes.
+  for (let link: unknown = error, depth = 0; link && depth < 5; depth++) {
+    if (link instanceof AlibabaApiError) {
+      return isCredentialCode(link.code) || (link.code === undefined && link.statusCode === 401);
+    }
+    link = (link as { cause?: unknown }).cause;
   }
   return isCredentialError(error);
 }

@@ -356,4 +356,22 @@ describe('alibaba resilience', () => {
     );
     expect(fallback.runtime.scopes.every((scope) => scope.status === 'complete')).toBe(true);
   });
+
+  test('an account-wide run asks for no regions; a refused key met by a step still fails the cloud', async () => {
+    const { resources } = await listAll(createTestDriver(api.server, { services: ['ram', 'dns'] }));
+    expect(resources).toHaveLength(13);
+    expect(api.calls.some((call) => call.action === 'DescribeRegions')).toBe(false);
+
+    const error = await rejectionOf(
+      listAll(
+        createTestDriver(
+          api.server,
+          { services: ['ram'], accountId: 'prod-account' },
+          { ...alibabaCredentials, accessKeyId: 'LTAI5tUnknownKey000000' },
+        ),
+      ),
+    );
+    expect(DriverError.isInstance(error) && error.errorClass).toBe('auth');
+    expect(error.message).toContain('credentials.accessKeyId');
+  });
 });
