@@ -80,8 +80,24 @@ describe('diff', () => {
       ],
     };
     const diff = diffJson(before, after);
-    expect(diff.removed).toEqual({ 'rules[id="r1"]': { id: 'r1', port: 22 } });
-    expect(diff.added).toEqual({ 'rules[id="r3"]': { id: 'r3', port: 443 } });
+    // One entry per leaf, under the element's identity path (the description's flattened paths).
+    expect(diff.removed).toEqual({ 'rules[id="r1"].id': 'r1', 'rules[id="r1"].port': 22 });
+    expect(diff.added).toEqual({ 'rules[id="r3"].id': 'r3', 'rules[id="r3"].port': 443 });
+    expect(applyDiff(before, diff)).toEqual(after);
+    const placement = diffJson(
+      { configuration: { type: 't3' } },
+      { configuration: { type: 't3', placement: { zone: 'a', group: { name: 'g' } } } },
+    );
+    expect(placement.added).toEqual({
+      'configuration.placement.zone': 'a',
+      'configuration.placement.group.name': 'g',
+    });
+    const emptied = diffJson({ a: { b: 1 }, c: [{ id: 'x' }] }, { a: {}, c: [] });
+    expect(emptied).toMatchObject({
+      removed: { 'a.b': 1, 'c[id="x"].id': 'x' },
+      added: { a: {}, c: [] },
+    });
+    expect(applyDiff({ a: { b: 1 }, c: [{ id: 'x' }] }, emptied)).toEqual({ a: {}, c: [] });
     expect(Object.keys(diff.updated)).toEqual([]);
     const tags = diffJson(
       { Tags: [{ Key: 'env', Value: 'dev' }] },

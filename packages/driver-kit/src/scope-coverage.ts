@@ -64,11 +64,14 @@ export class ScopeCoverage {
     const typed = (report: ScopeReport): ScopeReport =>
       resourceTypes ? { ...report, resourceTypes: [...resourceTypes] } : report;
     if (coversRegions === undefined) return [typed({ service, region, ...outcome })];
+    // Enrichment failures are one listing's: told once, on the scope's own region.
+    const { enrichmentErrors, ...shared } = outcome;
     return this.regions().map((covered) =>
       typed({
         service,
         region: covered,
-        ...outcome,
+        ...shared,
+        ...(covered === region && enrichmentErrors ? { enrichmentErrors } : {}),
         // A report without a count (not listed at all) stays without one in every region.
         ...(outcome.resourceCount === undefined
           ? {}

@@ -131,7 +131,7 @@ describe('resource shapes', () => {
       createAzureMockDriver({ config: { seed: 1, resourceCount: 100 } }),
     );
     const machine = resources.find(
-      (resource) => resource.resourceType === 'azure.compute.virtual-machine',
+      (resource) => resource.resourceType === 'azure.compute.virtualmachine',
     )!;
     expect(machine.resourceId).toMatch(
       /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/rg-[a-z]+-[a-z]+\/providers\/Microsoft\.Compute\/virtualMachines\/vm-[a-z0-9-]+$/,

@@ -11,6 +11,7 @@ import { runCommand } from './run-command.ts';
 import { showCommand } from './show-command.ts';
 import { statusCommand } from './status-command.ts';
 import { syncCommand } from './sync-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 /** Every command, in the order the help lists them. */
 export const commands: readonly CommandDefinition[] = [
@@ -23,6 +24,7 @@ export const commands: readonly CommandDefinition[] = [
   changesCommand,
   exportCommand,
   statusCommand,
+  verifyCommand,
   driversCommand,
   runCommand,
   demoCommand,

@@ -103,7 +103,9 @@ export const statusCommand: CommandDefinition = {
       const palette = context.terminal.out;
       const outcome = (summary: Record<string, any> | null) => {
         if (!summary) return palette.dim('never synced');
-        if (summary.lastRunFinished === false) return palette.cyan('running');
+        // A run whose lock is gone reads interrupted (killed, or lost its lock).
+        if (summary.status === 'interrupted') return palette.red('interrupted');
+        if (summary.status === 'running') return palette.cyan('running');
         const status = String(summary.lastRunStatus ?? summary.status ?? '-');
         return status === 'succeeded'
           ? palette.green(status)

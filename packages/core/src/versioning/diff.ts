@@ -80,6 +80,41 @@ function record(
   else setOwn(diff[bucket], key, value as JsonValue);
 }
 
+/**
+ * Record an added or removed value as the description's flattened paths: one entry per leaf (a
+ * scalar, an empty object or array, an array of scalars, or an array of objects without an
+ * identity), so a new `placement` object shows as `configuration.placement.zone` and friends.
+ * Elements of identity-keyed arrays keep their identity path (`rules[id="r-1"].port`).
+ */
+function recordLeaves(
+  diff: ConfigurationDiff,
+  counter: Counter,
+  bucket: 'added' | 'removed',
+  path: DiffPathSegment[],
+  value: JsonValue,
+): void {
+  if (isPlainObject(value) && Object.keys(value).length > 0) {
+    for (const key of Object.keys(value))
+      recordLeaves(diff, counter, bucket, [...path, { kind: 'key', key }], value[key] as JsonValue);
+    return;
+  }
+  if (Array.isArray(value) && value.length > 0 && path.length > 0) {
+    const identity = identityKeys.find((key) => isIdentityArray(value, key));
+    if (identity) {
+      for (const item of value) {
+        const segment: DiffPathSegment = {
+          kind: 'identity',
+          key: identity,
+          value: identityValue(item, identity),
+        };
+        recordLeaves(diff, counter, bucket, [...path, segment], item);
+      }
+      return;
+    }
+  }
+  record(diff, counter, bucket, path, value);
+}
+
 function diffValue(
   before: JsonValue,
   after: JsonValue,
@@ -90,14 +125,23 @@ function diffValue(
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(before)) {
       if (!Object.hasOwn(after, key))
-        record(diff, counter, 'removed', [...path, { kind: 'key', key }], before[key] as JsonValue);
+        recordLeaves(
+          diff,
+          counter,
+          'removed',
+          [...path, { kind: 'key', key }],
+          before[key] as JsonValue,
+        );
     }
     for (const key of Object.keys(after)) {
       const childPath: DiffPathSegment[] = [...path, { kind: 'key', key }];
       if (!Object.hasOwn(before, key))
-        record(diff, counter, 'added', childPath, after[key] as JsonValue);
+        recordLeaves(diff, counter, 'added', childPath, after[key] as JsonValue);
       else diffValue(before[key] as JsonValue, after[key] as JsonValue, childPath, diff, counter);
     }
+    // An object that lost every key is itself a leaf of the newer version.
+    if (path.length > 0 && Object.keys(after).length === 0 && Object.keys(before).length > 0)
+      record(diff, counter, 'added', path, {});
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -123,13 +167,15 @@ function diffArrays(
     record(diff, counter, 'updated', path, { before, after });
     return;
   }
+  // An array that lost every element is itself a leaf of the newer version.
+  if (after.length === 0) record(diff, counter, 'added', path, []);
   const identity = sharedIdentityKey(before, after);
   if (identity) {
     const beforeById = new Map(before.map((item) => [identityValue(item, identity), item]));
     const afterById = new Map(after.map((item) => [identityValue(item, identity), item]));
     for (const [id, item] of beforeById) {
       if (!afterById.has(id))
-        record(
+        recordLeaves(
           diff,
           counter,
           'removed',
@@ -142,7 +188,7 @@ function diffArrays(
         ...path,
         { kind: 'identity', key: identity, value: id },
       ];
-      if (!beforeById.has(id)) record(diff, counter, 'added', childPath, item);
+      if (!beforeById.has(id)) recordLeaves(diff, counter, 'added', childPath, item);
       else diffValue(beforeById.get(id) as JsonValue, item, childPath, diff, counter);
     }
     const beforeOrder = before

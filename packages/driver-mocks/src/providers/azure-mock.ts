@@ -32,7 +32,7 @@ function azureTags(context: MockBuildContext, attribute: number): Record<string,
 }
 
 const virtualMachine: MockResourceTypeDefinition = {
-  type: 'azure.compute.virtual-machine',
+  type: 'azure.compute.virtualmachine',
   description: 'Virtual machine with its instance view (virtualMachines.listAll)',
   weight: 4,
   driftAttributes: 3,
@@ -44,7 +44,7 @@ const virtualMachine: MockResourceTypeDefinition = {
   },
   build: (context) => {
     const tags = azureTags(context, 1);
-    const disk = context.reference('azure.compute.disk', 'os-disk');
+    const disk = context.reference('azure.disks.disk', 'os-disk');
     const running = context.random('power') < 0.85;
     return {
       configuration: {
@@ -118,7 +118,7 @@ const virtualMachine: MockResourceTypeDefinition = {
 };
 
 const managedDisk: MockResourceTypeDefinition = {
-  type: 'azure.compute.disk',
+  type: 'azure.disks.disk',
   description: 'Managed disk (disks.list)',
   weight: 2,
   driftAttributes: 3,
@@ -153,7 +153,7 @@ const managedDisk: MockResourceTypeDefinition = {
 };
 
 const virtualNetwork: MockResourceTypeDefinition = {
-  type: 'azure.network.virtual-network',
+  type: 'azure.network.virtualnetwork',
   description: 'Virtual network with its subnets (virtualNetworks.listAll)',
   weight: 1,
   driftAttributes: 2,
@@ -192,7 +192,7 @@ const virtualNetwork: MockResourceTypeDefinition = {
 };
 
 const networkSecurityGroup: MockResourceTypeDefinition = {
-  type: 'azure.network.network-security-group',
+  type: 'azure.network.networksecuritygroup',
   description: 'Network security group with its rules (networkSecurityGroups.listAll)',
   weight: 2,
   driftAttributes: 2,
@@ -241,7 +241,7 @@ const networkSecurityGroup: MockResourceTypeDefinition = {
 };
 
 const publicIpAddress: MockResourceTypeDefinition = {
-  type: 'azure.network.public-ip',
+  type: 'azure.network.publicipaddress',
   description: 'Public IP address (publicIPAddresses.listAll)',
   weight: 1,
   driftAttributes: 2,
@@ -315,7 +315,7 @@ const storageAccount: MockResourceTypeDefinition = {
   },
 };
 
-/** Microsoft Azure: compute, network and storage, with ARM ids (`/subscriptions/.../providers/...`). */
+/** Microsoft Azure: compute, disks, network and storage, with ARM ids (type names as the real `azure` driver's) (`/subscriptions/.../providers/...`). */
 export const azureMockProvider = defineMockProvider({
   driver: 'azure-mock',
   provider: 'azure',
@@ -323,11 +323,8 @@ export const azureMockProvider = defineMockProvider({
   defaultAccountId: '8c3a0f5e-2d4b-4e61-9f7a-1b2c3d4e5f60',
   regions: ['eastus', 'westeurope', 'southeastasia'],
   services: [
-    {
-      name: 'compute',
-      description: 'Virtual machines and managed disks',
-      resourceTypes: [virtualMachine, managedDisk],
-    },
+    { name: 'compute', description: 'Virtual machines', resourceTypes: [virtualMachine] },
+    { name: 'disks', description: 'Managed disks', resourceTypes: [managedDisk] },
     {
       name: 'network',
       description: 'Virtual networks, network security groups and public IPs',

@@ -132,6 +132,52 @@ const computeDisk: MockResourceTypeDefinition = {
   },
 };
 
+const gkeCluster: MockResourceTypeDefinition = {
+  type: 'gcp.container.cluster',
+  description: 'GKE cluster with its node pools (projects.locations.clusters.list, locations/-)',
+  weight: 1,
+  driftAttributes: 2,
+  identify: (context) => {
+    const name = `${context.label(['prod', 'staging', 'batch'])}-gke`;
+    return {
+      id: `//container.googleapis.com/projects/${context.accountId}/locations/${context.region}/clusters/${name}`,
+      name,
+    };
+  },
+  build: (context) => {
+    const labels = gcpLabels(context, 1);
+    const version = context.pickDrifting(
+      ['1.29.1-gke.1589020', '1.30.2-gke.1587003'],
+      'version',
+      0,
+    );
+    return {
+      configuration: {
+        name: context.name,
+        location: context.region,
+        status: 'RUNNING',
+        currentMasterVersion: version,
+        currentNodeVersion: version,
+        releaseChannel: { channel: context.pick(['REGULAR', 'STABLE'], 'channel') },
+        network: 'default',
+        subnetwork: 'default',
+        resourceLabels: labels,
+        nodePools: [
+          {
+            name: 'default-pool',
+            version,
+            config: { machineType: 'e2-standard-4', diskSizeGb: 100, resourceLabels: labels },
+            autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 3 + context.drift(1) },
+            status: 'RUNNING',
+          },
+        ],
+        createTime: context.pastTimestamp(400, 'created'),
+      },
+      labels,
+    };
+  },
+};
+
 const storageBucket: MockResourceTypeDefinition = {
   type: 'gcp.storage.bucket',
   description: 'Cloud Storage bucket (buckets.list)',
@@ -139,7 +185,7 @@ const storageBucket: MockResourceTypeDefinition = {
   driftAttributes: 3,
   identify: (context) => {
     const name = `${context.accountId}-${context.pick(['assets', 'logs', 'backups', 'exports'], 'bucket')}-${context.uniqueHex(6)}`;
-    return { id: name, name };
+    return { id: `//storage.googleapis.com/projects/_/buckets/${name}`, name };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -149,7 +195,7 @@ const storageBucket: MockResourceTypeDefinition = {
         id: context.name,
         name: context.name,
         projectNumber: String(context.integer(100_000_000_000, 999_999_999_999, 'project-number')),
-        location: context.pick(['US', 'EU', 'ASIA', 'US-CENTRAL1'], 'location'),
+        location: context.pick(['US', 'EU', 'ASIA'], 'location'),
         locationType: 'multi-region',
         storageClass: context.pickDrifting(
           ['STANDARD', 'NEARLINE', 'COLDLINE'],
@@ -176,7 +222,10 @@ const sqlInstance: MockResourceTypeDefinition = {
   driftAttributes: 3,
   identify: (context) => {
     const name = context.label(['orders-pg', 'users-mysql', 'ledger-pg']);
-    return { id: `${context.accountId}:${context.region}:${name}`, name };
+    return {
+      id: `//cloudsql.googleapis.com/projects/${context.accountId}/instances/${name}`,
+      name,
+    };
   },
   build: (context) => {
     const labels = gcpLabels(context, 2);
@@ -184,7 +233,7 @@ const sqlInstance: MockResourceTypeDefinition = {
       configuration: {
         kind: 'sql#instance',
         name: context.name,
-        connectionName: context.id,
+        connectionName: `${context.accountId}:${context.region}:${context.name}`,
         project: context.accountId,
         region: context.region,
         databaseVersion: context.name.includes('mysql') ? 'MYSQL_8_0' : 'POSTGRES_16',
@@ -222,7 +271,7 @@ const pubsubTopic: MockResourceTypeDefinition = {
   driftAttributes: 2,
   identify: (context) => {
     const name = context.label(['orders', 'events', 'audit', 'notifications']);
-    return { id: `projects/${context.accountId}/topics/${name}`, name };
+    return { id: `//pubsub.googleapis.com/projects/${context.accountId}/topics/${name}`, name };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -250,7 +299,10 @@ const pubsubSubscription: MockResourceTypeDefinition = {
   volatilePaths: ['metrics.numUndeliveredMessages', 'metrics.oldestUnackedMessageAge'],
   identify: (context) => {
     const name = `${context.label(['billing', 'search-indexer', 'mailer', 'analytics'])}-sub`;
-    return { id: `projects/${context.accountId}/subscriptions/${name}`, name };
+    return {
+      id: `//pubsub.googleapis.com/projects/${context.accountId}/subscriptions/${name}`,
+      name,
+    };
   },
   build: (context) => {
     const labels = gcpLabels(context, 1);
@@ -282,7 +334,7 @@ const serviceAccount: MockResourceTypeDefinition = {
   identify: (context) => {
     const name = context.label(['deployer', 'runtime', 'reader', 'etl']);
     return {
-      id: `projects/${context.accountId}/serviceAccounts/${name}@${context.accountId}.iam.gserviceaccount.com`,
+      id: `//iam.googleapis.com/projects/${context.accountId}/serviceAccounts/${name}@${context.accountId}.iam.gserviceaccount.com`,
       name,
     };
   },
@@ -352,6 +404,7 @@ export const gcpMockProvider = defineMockProvider({
       description: 'Compute Engine',
       resourceTypes: [computeInstance, computeDisk],
     },
+    { name: 'gke', description: 'Google Kubernetes Engine', resourceTypes: [gkeCluster] },
     { name: 'storage', description: 'Cloud Storage', global: true, resourceTypes: [storageBucket] },
     { name: 'sql', description: 'Cloud SQL', resourceTypes: [sqlInstance] },
     {
