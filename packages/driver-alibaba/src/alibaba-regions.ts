@@ -1,4 +1,4 @@
-import type { InventoryLogger } from '@cloud-inventory/core';
+import { DriverError, type InventoryLogger } from '@cloud-inventory/core';
 import type { AlibabaApi } from './alibaba-api.ts';
 import {
   alibabaCredentialError,
@@ -30,7 +30,14 @@ export async function listAlibabaRegions(options: {
     if (isAlibabaCredentialError(error))
       throw alibabaCredentialError(error, 'listing the regions (ecs:DescribeRegions)');
     const configured = (options.configured ?? []).filter((region) => !region.includes('*'));
-    if (classifyAlibabaError(error) !== 'auth' || configured.length === 0) throw error;
+    const errorClass = classifyAlibabaError(error);
+    if (errorClass !== 'auth' || configured.length === 0) {
+      throw new DriverError({
+        message: `Listing the regions (ecs:DescribeRegions) failed: ${error instanceof Error ? error.message : String(error)}`,
+        errorClass,
+        cause: error,
+      });
+    }
     options.logger.warn('ecs:DescribeRegions was denied; listing config.regions as given', {
       error: error instanceof Error ? error.message : String(error),
     });
