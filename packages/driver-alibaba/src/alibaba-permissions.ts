@@ -23,7 +23,7 @@ export const alibabaPermissions: Readonly<Record<string, readonly string[]>> = {
   'alibaba.slb.nlb-load-balancer': ['nlb:DescribeRegions', 'nlb:ListLoadBalancers'],
   'alibaba.ack.cluster': ['cs:DescribeClustersV1'],
   'alibaba.ack.node-pool': ['cs:DescribeClustersV1', 'cs:DescribeClusterNodePools'],
-  'alibaba.cdn.domain': ['cdn:DescribeUserDomains'],
+  'alibaba.cdn.domain': ['cdn:DescribeUserDomains', 'cdn:DescribeTagResources'],
   'alibaba.dns.domain': ['alidns:DescribeDomains'],
   'alibaba.dns.record': ['alidns:DescribeDomains', 'alidns:DescribeDomainRecords'],
   'alibaba.ram.user': ['ram:ListUsers'],

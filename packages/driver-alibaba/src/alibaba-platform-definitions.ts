@@ -51,6 +51,20 @@ export const alibabaPlatformDefinitions: readonly AlibabaListDefinition[] = [
     items: (body) => listAt(body, 'Domains', 'PageData'),
     idField: 'DomainName',
     nameField: 'DomainName',
+    // DescribeUserDomains carries no tags: DescribeTagResources per domain.
+    enrich: async ({ api, target }, resource, reads) => {
+      const answer = await reads.read('cdn:DescribeTagResources', () =>
+        api.rpc<Record<string, unknown>>(target, 'DescribeTagResources', {
+          ResourceType: 'DOMAIN',
+          'ResourceId.1': resource.resourceId,
+        }),
+      );
+      if (!answer) return resource;
+      const entry = listAt(answer, 'TagResources').find(
+        (item) => item.ResourceId === resource.resourceId,
+      );
+      return { ...resource, tags: alibabaTags(entry) };
+    },
   },
   {
     service: 'dns',

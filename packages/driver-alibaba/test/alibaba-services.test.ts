@@ -94,6 +94,7 @@ describe('alibaba services against the fake API', () => {
     expect(byId('rm-cn-hangzhou-2').tags).toEqual({ team: 'orders', env: 'prod' }); // ListTagResources
     expect(byId('key-cn-hangzhou-3').tags).toEqual({ purpose: 'envelope' }); // ListResourceTags
     expect(byId('nlb-cn-hangzhou-1').tags).toEqual({ team: 'edge' });
+    expect(byId('cdn2.example.com').tags).toEqual({ team: 'web' }); // DescribeTagResources
   });
 
   test('keeps the whole payload and the per-resource reads in the configuration', async () => {
