@@ -40,7 +40,7 @@ function zoneOf(context: MockBuildContext): string {
 }
 
 function vpcOf(context: MockBuildContext): string {
-  return context.reference('alibaba.vpc.network', 'vpc')?.id ?? aliId(context, 'vpc');
+  return context.reference('alibaba.vpc.vpc', 'vpc')?.id ?? aliId(context, 'vpc');
 }
 
 const ecsInstance: MockResourceTypeDefinition = {
@@ -245,7 +245,7 @@ const rdsInstance: MockResourceTypeDefinition = {
 };
 
 const vpc: MockResourceTypeDefinition = {
-  type: 'alibaba.vpc.network',
+  type: 'alibaba.vpc.vpc',
   description: 'VPC (DescribeVpcs)',
   weight: 1,
   driftAttributes: 2,

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { withGeneratedTable } from '../scripts/readme-types.ts';
+import { alibabaCatalog, alibabaPermissions, alibabaPolicyDocument } from '../src/driver.ts';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  test('has the types table and the RAM policy generated from the catalog (run scripts/readme-types.ts --write)', () => {
+    expect(readme).toBe(withGeneratedTable(readme));
+  });
+
+  test('names every service, resource type, config option and credential source', () => {
+    for (const service of alibabaCatalog.services) {
+      expect(readme).toContain(`\`${service.name}\``);
+      for (const type of service.resourceTypes) expect(readme).toContain(`\`${type.type}\``);
+    }
+    for (const option of [
+      'accountId',
+      'services',
+      'regions',
+      'defaultRegion',
+      'endpoint',
+      'pageSize',
+      'timeoutMs',
+      'retry',
+    ]) {
+      expect(readme).toMatch(new RegExp(`\\| \`${option}\` +\\|`));
+    }
+    for (const source of [
+      'credentials.accessKeyId',
+      'credentials.accessKeySecret',
+      'credentials.securityToken',
+      'ALIBABA_ACCESS_KEY_ID',
+      'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+      '@alicloud/pop-core',
+      'ali-oss',
+    ]) {
+      expect(readme).toContain(source);
+    }
+  });
+
+  test('every catalog type has its RAM actions, and the policy allows each of them', () => {
+    const allowed = new Set(alibabaPolicyDocument().Statement[0]!.Action);
+    for (const service of alibabaCatalog.services) {
+      for (const { type } of service.resourceTypes) {
+        const actions = alibabaPermissions[type];
+        expect(actions?.length, type).toBeGreaterThan(0);
+        for (const action of actions ?? []) expect(allowed.has(action), action).toBe(true);
+      }
+    }
+    expect(alibabaPolicyDocument(['alibaba.ram.user']).Statement[0]!.Action).toEqual([
+      'ecs:DescribeRegions',
+      'ram:ListUsers',
+    ]);
+  });
+});
