@@ -14,7 +14,7 @@ import {
   inventoryAtColumns,
   resourceColumns,
 } from '../render/export-writers.ts';
-import { formatCount } from '../render/format.ts';
+import { formatQuantity } from '../render/format.ts';
 import { booleanValue, type CommandDefinition, type CommandInput, stringValue } from './command.ts';
 import { resourceFilterFrom, resourceFilterOptions } from './resource-filter-options.ts';
 
@@ -135,12 +135,12 @@ export const exportCommand: CommandDefinition = {
         await finished(fileStream);
         await rename(temporaryPath, outputPath);
         context.log(
-          `exported ${formatCount(count)} resources${at ? ` as of ${at.toISOString()}` : ''} to ${outputPath}`,
+          `exported ${formatQuantity(count, 'resource')}${at ? ` as of ${at.toISOString()}` : ''} to ${outputPath}`,
         );
       } else {
         context.log(
           context.terminal.err.dim(
-            `exported ${formatCount(count)} resources${at ? ` as of ${at.toISOString()}` : ''}`,
+            `exported ${formatQuantity(count, 'resource')}${at ? ` as of ${at.toISOString()}` : ''}`,
           ),
         );
       }

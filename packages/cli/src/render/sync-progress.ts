@@ -1,6 +1,6 @@
 import type { CloudInventoryPlugin, SyncSummary } from '@cloud-inventory/core';
 import { type Palette, stripAnsi } from '../terminal/palette.ts';
-import { formatCount, formatDuration } from './format.ts';
+import { formatCount, formatDuration, formatQuantity } from './format.ts';
 
 /** Where and how progress is shown. */
 export interface SyncProgressOptions {
@@ -195,7 +195,7 @@ export class SyncProgress {
     const reason =
       summary.status === 'succeeded' ? '' : ` (${summary.reason ?? failedScopesText(summary)})`;
     const head = styled ? `${mark} ${cloudId}` : `${cloudId}:`;
-    return `${head} ${colour(summary.status)}, ${formatCount(summary.processed)} resources in ${formatDuration(summary.durationMs)} ${counts}${reason}`;
+    return `${head} ${colour(summary.status)}, ${formatQuantity(summary.processed, 'resource')} in ${formatDuration(summary.durationMs)} ${counts}${reason}`;
   }
 
   #erase(): void {
@@ -261,6 +261,7 @@ function failedScopesText(summary: SyncSummary): string {
       .slice(0, 3)
       .map((scope) => `${scope.service}/${scope.region}`)
       .join(', ')}${failed.length > 3 ? ', …' : ''}`;
-  if (summary.rejected > 0) return `${summary.rejected} rejected resources`;
+  if (summary.rejected > 0)
+    return `${summary.rejected} rejected resource${summary.rejected === 1 ? '' : 's'}`;
   return 'see `cloud-inventory status`';
 }
