@@ -36,8 +36,12 @@ export type {
 } from './history/inventory-queries.ts';
 export { matchesFilter, type ResourceFilter } from './history/resource-filter.ts';
 export { createConsoleLogger, silentLogger } from './logger.ts';
+export { closestName } from './options/known-keys.ts';
 export * from './options/plugin-options.ts';
-export { validatePluginOptions } from './options/validate-options.ts';
+export {
+  type ValidatePluginOptionsSettings,
+  validatePluginOptions,
+} from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
 export { recommendedDatabaseOptions, transientStorageErrors } from './storage/database-options.ts';
 export {

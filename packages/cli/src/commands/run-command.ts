@@ -43,6 +43,7 @@ export const runCommand: CommandDefinition = {
     const now = booleanValue(input, 'now');
     const inventory = await openInventory(context, {
       requireConfig: true,
+      needsCredentials: true,
       checkDriverConfigs: true,
       adjustOptions: (options) => {
         const scheduled = { ...options.scheduled, ...(cron ? { enabled: true, cron } : {}) };

@@ -40,6 +40,7 @@ export const syncCommand: CommandDefinition = {
     const concurrencyOption = parseInteger(stringValue(input, 'concurrency'), '--concurrency', 1);
     const inventory = await openInventory(context, {
       requireConfig: true,
+      needsCredentials: true,
       checkDriverConfigs: true,
     });
     try {

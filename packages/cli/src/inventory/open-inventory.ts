@@ -10,9 +10,14 @@ import {
 import type { CliContext } from '../cli-context.ts';
 import { configurationUsageError } from '../config/config-errors.ts';
 import { configFileNames, findConfigFile } from '../config/find-config.ts';
-import { interpolateEnvironment } from '../config/interpolate-environment.ts';
+import {
+  interpolateEnvironment,
+  type MissingVariable,
+  missingVariableMessage,
+} from '../config/interpolate-environment.ts';
 import { loadConfiguredDrivers } from '../config/load-drivers.ts';
 import { readConfigFile } from '../config/read-config-file.ts';
+import { unknownDriverProblems } from '../config/unknown-driver.ts';
 import { validateConfig } from '../config/validate-config.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { type ConnectedDatabase, openDatabase } from '../store/open-database.ts';
@@ -41,11 +46,19 @@ export interface Inventory {
 export interface OpenInventoryOptions {
   /** Fail when there is no config file (sync, run, status); else read the clouds from the store. */
   requireConfig: boolean;
+  /**
+   * The command talks to the providers (sync, run): a credential variable that is not set is an
+   * error. Read commands leave it empty: they only read the store. @default false
+   */
+  needsCredentials?: boolean;
   /** Build every driver once to surface config mistakes as usage errors before syncing. */
   checkDriverConfigs?: boolean;
   /** Change the plugin options before the plugin is built (e.g. `run --cron`). */
   adjustOptions?: (options: CloudInventoryPluginOptions) => CloudInventoryPluginOptions;
 }
+
+// A cloud's credentials: only commands that reach the provider need them.
+const credentialPath = /^clouds\[\d+\]\.credentials(\.|\[|$)/;
 
 /** Load the config (or the store's clouds), connect to the store and install the plugin. */
 export async function openInventory(
@@ -63,10 +76,27 @@ export async function openInventory(
     return openFromStore(context);
   }
   const raw = await readConfigFile(configPath);
-  const validated = validateConfig(
-    interpolateEnvironment(raw, context.environment, configPath),
-    configPath,
+  const missing: MissingVariable[] = [];
+  const interpolated = interpolateEnvironment(raw, context.environment, configPath, '', missing);
+  const needed = options.needsCredentials
+    ? missing
+    : missing.filter((variable) => !credentialPath.test(variable.path));
+  // Mock names resolve once the mocks are loaded; a name nobody registers joins the other problems.
+  await import('@cloud-inventory/driver-mocks');
+  const unknownDrivers = unknownDriverProblems(
+    (interpolated as { clouds?: unknown } | null)?.clouds,
   );
+  const validated = validateConfig(interpolated, configPath, {
+    lines: [
+      ...needed.map((variable) => missingVariableMessage(variable, configPath)),
+      ...unknownDrivers,
+    ],
+    ...(needed[0] && unknownDrivers.length === 0
+      ? {
+          hint: `export ${needed.map((variable) => `${variable.name}=...`).join(' ')} before running the command, or write \${${needed[0].name}:-default} in the config`,
+        }
+      : {}),
+  });
   const store = resolveStore({
     ...(context.global.store ? { flag: context.global.store } : {}),
     environment: context.environment,

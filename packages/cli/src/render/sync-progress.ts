@@ -192,8 +192,11 @@ export class SyncProgress {
       ? colour(summary.status === 'succeeded' ? '✓' : summary.status === 'failed' ? '✗' : '!')
       : '';
     const counts = `+${summary.created} ~${summary.updated} -${summary.deleted}${summary.restored ? ` ↺${summary.restored}` : ''}`;
+    // The reason itself is printed once, under the final table (a wrong token is one message).
     const reason =
-      summary.status === 'succeeded' ? '' : ` (${summary.reason ?? failedScopesText(summary)})`;
+      summary.status === 'succeeded'
+        ? ''
+        : ` (${summary.reason ? 'why: below the table' : failedScopesText(summary)})`;
     const head = styled ? `${mark} ${cloudId}` : `${cloudId}:`;
     return `${head} ${colour(summary.status)}, ${formatQuantity(summary.processed, 'resource')} in ${formatDuration(summary.durationMs)} ${counts}${reason}`;
   }
