@@ -6,11 +6,12 @@ import { exitWithParent, needsHeapTuning, runWithHeapTuning } from './heap-tunin
 import { programNameOf } from './program-name.ts';
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
+// Present when this is packages/cli/dist/bin.mjs of a clone of the repository.
+const clonesWrapper = fileURLToPath(new URL('../../../bin/cloud-inventory', import.meta.url));
 if (nodeMajor < 24) {
   // In a clone, the wrapper next to the workspace brings the project's own Node 24.
-  const wrapper = fileURLToPath(new URL('../../../bin/cloud-inventory', import.meta.url));
-  const hint = existsSync(wrapper)
-    ? `in this clone, run ${wrapper} instead (it uses the project's Node 24)`
+  const hint = existsSync(clonesWrapper)
+    ? `in this clone, run ${clonesWrapper} instead (it uses the project's Node 24)`
     : 'install Node.js 24 (https://nodejs.org) and run it again';
   process.stderr.write(
     `error: cloud-inventory needs Node.js 24 or later; this is Node.js ${process.versions.node}\nhint: ${hint}\n`,
@@ -37,9 +38,11 @@ const { runCli } = await import('./cli.ts');
 
 // How the user started it (the clone's bin/cloud-inventory, `node .../bin.mjs`, an installed bin), for hints.
 const programName = programNameOf({
-  script: process.argv[1] ?? '',
   environment: process.env,
   cwd: process.cwd(),
+  cloneRoot: existsSync(clonesWrapper)
+    ? fileURLToPath(new URL('../../../', import.meta.url))
+    : undefined,
 });
 const exitCode = await runCli(args, { programName });
 // Flush stdout before exiting: exit() here, because driver SDKs or timers may keep the loop alive.

@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 /** The default name of the command in hints. */
 export const defaultProgramName = 'cloud-inventory';
@@ -11,14 +11,15 @@ function shortPath(path: string, cwd: string): string {
 }
 
 /**
- * How the user started the CLI, for the commands it tells them to run: the clone's
- * `bin/cloud-inventory` wrapper (it sets CLOUD_INVENTORY_PROGRAM_NAME), `node path/to/bin.mjs`
- * from a checkout, else `cloud-inventory` (an installed bin).
+ * How to start the CLI in the commands it tells the user to run: as the clone's
+ * `bin/cloud-inventory` wrapper was typed (it sets CLOUD_INVENTORY_PROGRAM_NAME), the clone's
+ * wrapper when started as `node path/to/bin.mjs` from a clone, else `cloud-inventory` (an installed bin).
  */
 export function programNameOf(options: {
-  script: string;
   environment: NodeJS.ProcessEnv;
   cwd: string;
+  /** The repository clone the CLI runs from, if any. */
+  cloneRoot?: string | undefined;
 }): string {
   const fromWrapper = options.environment.CLOUD_INVENTORY_PROGRAM_NAME;
   if (fromWrapper) {
@@ -26,8 +27,9 @@ export function programNameOf(options: {
       ? fromWrapper
       : shortPath(fromWrapper, options.cwd);
   }
-  if (/bin\.m?[jt]s$/.test(options.script) && !options.script.includes('/node_modules/'))
-    return `node ${shortPath(options.script, options.cwd)}`;
+  // `node packages/cli/dist/bin.mjs` in a clone: the wrapper is what works in a fresh shell.
+  if (options.cloneRoot)
+    return shortPath(join(options.cloneRoot, 'bin', 'cloud-inventory'), options.cwd);
   return defaultProgramName;
 }
 

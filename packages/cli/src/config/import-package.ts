@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { workspacePackage } from './workspace-packages.ts';
+import { cloneRoot, workspacePackage } from './workspace-packages.ts';
 
 /** What importing a package came to. */
 export type ImportOutcome =
@@ -73,10 +73,12 @@ function isMissing(error: unknown, packageName: string): boolean {
 export async function importPackage(
   packageName: string,
   searchFrom: readonly string[],
+  options: { cloneRoot?: string | null } = {},
 ): Promise<ImportOutcome> {
   let located = locate(packageName, searchFrom);
-  if (!located && !canImport(packageName)) {
-    const inClone = workspacePackage(packageName);
+  const root = options.cloneRoot === undefined ? cloneRoot() : options.cloneRoot;
+  if (!located && root && !canImport(packageName)) {
+    const inClone = workspacePackage(packageName, root);
     if (inClone && !inClone.built) return { status: 'unbuilt', directory: inClone.directory };
     if (inClone) located = entryUrlOf(inClone.manifestPath);
   }

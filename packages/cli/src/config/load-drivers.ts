@@ -33,6 +33,10 @@ export interface DriverLoadOptions {
   cwd: string;
   /** Environment (for the install command). */
   environment: NodeJS.ProcessEnv;
+  /** The repository clone the CLI runs from (its built drivers are used); null for none. @default detected */
+  cloneRoot?: string | null;
+  /** How packages are imported (tests replace it). @default importPackage */
+  importPackage?: typeof importPackage;
 }
 
 /**
@@ -75,7 +79,9 @@ async function loadDriverPackage(
   where: string,
   options: DriverLoadOptions,
 ): Promise<void> {
-  const outcome = await importPackage(packageName, options.searchFrom);
+  const root = options.cloneRoot === undefined ? cloneRoot() : options.cloneRoot;
+  const importer = options.importPackage ?? importPackage;
+  const outcome = await importer(packageName, options.searchFrom, { cloneRoot: root });
   if (outcome.status === 'loaded') return;
   if (outcome.status === 'unbuilt') {
     throw new UsageError({
@@ -83,7 +89,6 @@ async function loadDriverPackage(
       hint: `build the workspace: run ${join(dirname(dirname(outcome.directory)), 'bin', 'cloud-inventory')} once (it builds what is missing), or ./run demo`,
     });
   }
-  const root = cloneRoot();
   if (outcome.status === 'missing' && root) {
     throw new UsageError({
       message: `driver "${driver}" (${where}) needs ${packageName}, which this clone does not have (no ${join(root, 'packages', packageName.replace('@cloud-inventory/', ''))})`,
