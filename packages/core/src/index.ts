@@ -43,6 +43,10 @@ export {
   validatePluginOptions,
 } from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
+export {
+  connectInventoryDatabase,
+  type InventoryDatabase,
+} from './storage/connect-database.ts';
 export { recommendedDatabaseOptions, transientStorageErrors } from './storage/database-options.ts';
 export {
   decodeIdPart,
