@@ -54,5 +54,13 @@ export {
   snapshotRecordId,
   versionRecordId,
 } from './storage/record-ids.ts';
+export {
+  renderImportId,
+  resolveTerraformImport,
+  type TerraformImport,
+  type TerraformImportSkip,
+  type TerraformImportSource,
+  terraformDescriptors,
+} from './terraform-import.ts';
 export type * from './types.ts';
 export * from './versioning/index.ts';
