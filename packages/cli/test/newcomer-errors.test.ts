@@ -40,7 +40,12 @@ describe('config errors at once, with every key checked', () => {
             config: { endpoint: 'api.digitalocean.com/v2' },
           },
           { id: 'typo', driver: 'digitalocen' },
-          { id: 'mock', driver: 'aws-mock', scheduled: { enabled: false, crom: '* * * * *' } },
+          {
+            id: 'mock',
+            driver: 'aws-mock',
+            config: { seed: 1, resourceCount: -1 },
+            scheduled: { enabled: false, crom: '* * * * *' },
+          },
         ],
         discovery: { dryrun: true },
         lock: { ttll: 30 },
@@ -58,6 +63,8 @@ describe('config errors at once, with every key checked', () => {
         'clouds[1].driver: no cloud driver named "digitalocen"; did you mean "digitalocean"?',
         'Installable provider drivers: aws, gcp, azure',
         'clouds[2].scheduled.crom',
+        // The driver's own config check runs in the same pass.
+        'clouds[2].config.resourceCount',
         'did you mean "cron"?',
         'discovery.dryrun',
         'did you mean "dryRun"?',
@@ -68,7 +75,7 @@ describe('config errors at once, with every key checked', () => {
         expect(line).toContain(expected);
       // The unknown top-level key lists store among the known ones.
       expect(line).toMatch(/stor: expected a known key \([^)]*\bstore\b/);
-      expect(line).toContain('(8 problems)');
+      expect(line).toContain('(9 problems)');
     } finally {
       workspace.cleanup();
     }

@@ -44,7 +44,6 @@ export const runCommand: CommandDefinition = {
     const inventory = await openInventory(context, {
       requireConfig: true,
       needsCredentials: true,
-      checkDriverConfigs: true,
       adjustOptions: (options) => {
         const scheduled = { ...options.scheduled, ...(cron ? { enabled: true, cron } : {}) };
         if (now && scheduled.enabled) scheduled.runOnStart = true;

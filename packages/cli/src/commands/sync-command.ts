@@ -41,7 +41,6 @@ export const syncCommand: CommandDefinition = {
     const inventory = await openInventory(context, {
       requireConfig: true,
       needsCredentials: true,
-      checkDriverConfigs: true,
     });
     try {
       const { plugin } = inventory;

@@ -12,14 +12,8 @@ export interface ValidatedConfig {
   store?: string;
   /** Plugin options, with `discovery.runOnInstall` forced off (the CLI decides when to sync). */
   pluginOptions: CloudInventoryPluginOptions;
-}
-
-/** Problems found before validation (environment variables that are not set), one line each. */
-export interface EarlierProblems {
-  /** One line per problem. */
-  lines: string[];
-  /** The hint to print when these are the only problems. */
-  hint?: string;
+  /** Every problem found (the store, every option, unknown keys at any level), one line each. */
+  problems: string[];
 }
 
 function storeProblem(store: unknown): string | undefined {
@@ -28,14 +22,11 @@ function storeProblem(store: unknown): string | undefined {
 }
 
 /**
- * Check a loaded config; every problem of the file (variables not set, the store, every option and
- * unknown key at any level) is reported in one usage error naming its path (`clouds[0].driver`).
+ * Check a loaded config: the store and core's validation of every option and unknown key at any
+ * level, one problem line each with its path (`clouds[0].driver`). Only a config that is not an
+ * object at all is thrown at once.
  */
-export function validateConfig(
-  raw: unknown,
-  configPath: string,
-  earlier: EarlierProblems = { lines: [] },
-): ValidatedConfig {
+export function validateConfig(raw: unknown, configPath: string): ValidatedConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError({
       message: `invalid config ${configPath}: expected an object with a clouds array, received ${Array.isArray(raw) ? 'an array' : typeof raw}`,
@@ -43,7 +34,7 @@ export function validateConfig(
     });
   }
   const { store, ...options } = raw as CloudInventoryConfig & Record<string, unknown>;
-  const problems = [...earlier.lines];
+  const problems: string[] = [];
   const badStore = storeProblem(store);
   if (badStore) problems.push(badStore);
   const discovery = options.discovery;
@@ -64,15 +55,20 @@ export function validateConfig(
       ),
     );
   }
-  if (problems.length > 0) {
-    const onlyEarlier = problems.length === earlier.lines.length && earlier.hint;
-    throw new UsageError({
-      message: `invalid config ${configPath} (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${problems.join('; ')}`,
-      hint: onlyEarlier
-        ? earlier.hint
-        : 'fix every problem listed (the @cloud-inventory/cli README has the reference; `cloud-inventory init` in an empty folder writes a commented example)',
-    });
-  }
   if (pluginOptions.discovery === undefined) pluginOptions.discovery = { runOnInstall: false };
-  return { ...(store !== undefined ? { store } : {}), pluginOptions };
+  return { ...(store !== undefined ? { store } : {}), pluginOptions, problems };
+}
+
+/** One usage error listing every problem of a config file. */
+export function configProblemsError(
+  configPath: string,
+  problems: readonly string[],
+  hint?: string,
+): UsageError {
+  return new UsageError({
+    message: `invalid config ${configPath} (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${problems.join('; ')}`,
+    hint:
+      hint ??
+      'fix every problem listed (the @cloud-inventory/cli README has the reference; `cloud-inventory init` in an empty folder writes a commented example)',
+  });
 }

@@ -10,15 +10,7 @@ import {
 import type { CliContext } from '../cli-context.ts';
 import { configurationUsageError } from '../config/config-errors.ts';
 import { configFileNames, findConfigFile } from '../config/find-config.ts';
-import {
-  interpolateEnvironment,
-  type MissingVariable,
-  missingVariableMessage,
-} from '../config/interpolate-environment.ts';
-import { loadConfiguredDrivers } from '../config/load-drivers.ts';
-import { readConfigFile } from '../config/read-config-file.ts';
-import { unknownDriverProblems } from '../config/unknown-driver.ts';
-import { validateConfig } from '../config/validate-config.ts';
+import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { type ConnectedDatabase, openDatabase } from '../store/open-database.ts';
 import { resolveStore, type StoreLocation } from '../store/resolve-store.ts';
@@ -48,17 +40,13 @@ export interface OpenInventoryOptions {
   requireConfig: boolean;
   /**
    * The command talks to the providers (sync, run): a credential variable that is not set is an
-   * error. Read commands leave it empty: they only read the store. @default false
+   * error, and each driver's own config is checked with the rest. Read commands only read the
+   * store. @default false
    */
   needsCredentials?: boolean;
-  /** Build every driver once to surface config mistakes as usage errors before syncing. */
-  checkDriverConfigs?: boolean;
   /** Change the plugin options before the plugin is built (e.g. `run --cron`). */
   adjustOptions?: (options: CloudInventoryPluginOptions) => CloudInventoryPluginOptions;
 }
-
-// A cloud's credentials: only commands that reach the provider need them.
-const credentialPath = /^clouds\[\d+\]\.credentials(\.|\[|$)/;
 
 /** Load the config (or the store's clouds), connect to the store and install the plugin. */
 export async function openInventory(
@@ -75,27 +63,8 @@ export async function openInventory(
     }
     return openFromStore(context);
   }
-  const raw = await readConfigFile(configPath);
-  const missing: MissingVariable[] = [];
-  const interpolated = interpolateEnvironment(raw, context.environment, configPath, '', missing);
-  const needed = options.needsCredentials
-    ? missing
-    : missing.filter((variable) => !credentialPath.test(variable.path));
-  // Mock names resolve once the mocks are loaded; a name nobody registers joins the other problems.
-  await import('@cloud-inventory/driver-mocks');
-  const unknownDrivers = unknownDriverProblems(
-    (interpolated as { clouds?: unknown } | null)?.clouds,
-  );
-  const validated = validateConfig(interpolated, configPath, {
-    lines: [
-      ...needed.map((variable) => missingVariableMessage(variable, configPath)),
-      ...unknownDrivers,
-    ],
-    ...(needed[0] && unknownDrivers.length === 0
-      ? {
-          hint: `export ${needed.map((variable) => `${variable.name}=...`).join(' ')} before running the command, or write \${${needed[0].name}:-default} in the config`,
-        }
-      : {}),
+  const validated = await loadConfig(context, configPath, {
+    needsCredentials: options.needsCredentials ?? false,
   });
   const store = resolveStore({
     ...(context.global.store ? { flag: context.global.store } : {}),
@@ -104,12 +73,6 @@ export async function openInventory(
     configDirectory: dirname(configPath),
     cwd: context.cwd,
   });
-  await loadConfiguredDrivers(validated.pluginOptions, {
-    configPath,
-    searchFrom: [dirname(configPath), context.cwd],
-    cwd: context.cwd,
-    environment: context.environment,
-  });
   const pluginOptions = options.adjustOptions
     ? options.adjustOptions(validated.pluginOptions)
     : validated.pluginOptions;
@@ -117,7 +80,6 @@ export async function openInventory(
     pluginOptions,
     store,
     configPath,
-    checkDriverConfigs: options.checkDriverConfigs ?? false,
   });
 }
 
@@ -170,7 +132,6 @@ export async function createInventory(
     configPath: string | undefined;
     database?: ConnectedDatabase;
     drivers?: Map<string, string>;
-    checkDriverConfigs?: boolean;
   },
 ): Promise<Inventory> {
   const pluginOptions: CloudInventoryPluginOptions = {
@@ -186,7 +147,6 @@ export async function createInventory(
   } catch (error) {
     throw usageErrorOf(error, options.configPath) ?? error;
   }
-  if (options.checkDriverConfigs) checkDriverConfigs(plugin, options.configPath);
   const database = options.database ?? (await openDatabase(options.store));
   try {
     await plugin.install(database);
@@ -219,25 +179,4 @@ function usageErrorOf(error: unknown, configPath: string | undefined): UsageErro
     });
   }
   return undefined;
-}
-
-// Drivers validate their config in the constructor and build SDK clients only in initialize(), so
-// building each one here is cheap and turns a typo into `clouds[2].config.regions: ...` before any sync.
-function checkDriverConfigs(plugin: CloudInventoryPlugin, configPath: string | undefined): void {
-  for (const [index, cloud] of plugin.clouds.entries()) {
-    try {
-      cloud.factory({
-        id: cloud.id,
-        driver: cloud.driverName,
-        credentials: cloud.credentials,
-        config: cloud.config,
-        tags: cloud.tags,
-        metadata: cloud.metadata,
-      });
-    } catch (error) {
-      const usage = configurationUsageError(error, configPath, `clouds[${index}].`);
-      if (usage) throw usage;
-      // Anything else surfaces in the sync itself, with the driver's own message.
-    }
-  }
 }
