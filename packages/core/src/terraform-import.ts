@@ -52,6 +52,8 @@ function applyPipe(text: string, pipe: string): string | undefined {
   const separator = pipe.indexOf(':');
   const name = pipe.slice(0, separator);
   const argument = pipe.slice(separator + 1);
+  if (name === 'trimEnd')
+    return (text.endsWith(argument) ? text.slice(0, -argument.length) : text) || undefined;
   const at = name === 'afterLast' ? text.lastIndexOf(argument) : text.indexOf(argument);
   if (at < 0) return undefined;
   if (name === 'after' || name === 'afterLast')
@@ -93,12 +95,12 @@ export function resolveTerraformImport(
 ): TerraformImport | TerraformImportSkip {
   const descriptors = terraformDescriptors(terraform);
   if (descriptors.length === 0) return { reason: `no Terraform resource imports ${resourceType}` };
-  const chosen = descriptors.find(
+  const matching = descriptors.filter(
     (descriptor) =>
       !descriptor.only ||
       descriptor.only.values.includes(scalarText(valueAt(source, descriptor.only.path)) ?? ''),
   );
-  if (!chosen) {
+  if (matching.length === 0) {
     const wanted = new Map<string, string[]>();
     for (const descriptor of descriptors) {
       if (!descriptor.only) continue;
@@ -113,6 +115,13 @@ export function resolveTerraformImport(
     );
     return { reason: `only imported when ${conditions.join(' and ')}` };
   }
-  const id = renderImportId(chosen.importId, source);
-  return typeof id === 'string' ? { type: chosen.type, id } : id;
+  // The first descriptor whose template has every value wins (a longer form first, e.g. with a
+  // set identifier, then the plain one); otherwise the first one's reason.
+  let firstSkip: TerraformImportSkip | undefined;
+  for (const descriptor of matching) {
+    const id = renderImportId(descriptor.importId, source);
+    if (typeof id === 'string') return { type: descriptor.type, id };
+    firstSkip ??= id;
+  }
+  return firstSkip!;
 }

@@ -179,7 +179,8 @@ export interface TerraformImportDescriptor {
   /**
    * Import id template from the provider's documentation: `{resourceId}`, `{name}`, `{region}`,
    * `{accountId}`, `{configuration.Path.To.Value}`, `{tags.key}`, each optionally piped through
-   * `|after:TEXT`, `|afterLast:TEXT` or `|before:TEXT` (`{resourceId|after:service/}`).
+   * `|after:TEXT`, `|afterLast:TEXT`, `|before:TEXT` or `|trimEnd:TEXT` (`{resourceId|after:service/}`).
+   * With several descriptors, the first whose `only` matches and whose values are all present wins.
    */
   importId: string;
   /** Use this descriptor only when the value at `path` (same syntax) is one of `values`. */

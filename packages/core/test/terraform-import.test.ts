@@ -71,4 +71,33 @@ describe('Terraform import id templates', () => {
       },
     );
   });
+
+  test('a longer template falls through to a shorter one when a value is missing; trimEnd drops a suffix', () => {
+    const record = [
+      {
+        type: 'r',
+        importId: '{configuration.Zone}_{configuration.Name|trimEnd:.}_{configuration.Set}',
+      },
+      { type: 'r', importId: '{configuration.Zone}_{configuration.Name|trimEnd:.}' },
+    ];
+    const base = {
+      resourceId: 'z/www.example.com.',
+      configuration: { Zone: 'Z1', Name: 'www.example.com.' },
+    };
+    expect(resolveTerraformImport('x.record', record, base)).toEqual({
+      type: 'r',
+      id: 'Z1_www.example.com',
+    });
+    expect(
+      resolveTerraformImport('x.record', record, {
+        ...base,
+        configuration: { ...base.configuration, Set: 'blue' },
+      }),
+    ).toEqual({ type: 'r', id: 'Z1_www.example.com_blue' });
+    expect(
+      resolveTerraformImport('x.record', record, { resourceId: 'z', configuration: {} }),
+    ).toEqual({
+      reason: 'configuration.Zone has no value',
+    });
+  });
 });

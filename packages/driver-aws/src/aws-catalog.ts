@@ -112,6 +112,17 @@ const terraformImports: Record<string, TerraformImportDescriptor | TerraformImpo
     '{configuration.Id}/{configuration.Name}/{configuration.Scope}',
   ),
   'aws.route53.hosted-zone': by('aws_route53_zone', '{resourceId|afterLast:/}'),
+  // ZONEID_NAME_TYPE[_SETIDENTIFIER], the record name without its trailing dot.
+  'aws.route53.record-set': [
+    by(
+      'aws_route53_record',
+      '{configuration.HostedZoneId}_{configuration.Name|trimEnd:.}_{configuration.Type}_{configuration.SetIdentifier}',
+    ),
+    by(
+      'aws_route53_record',
+      '{configuration.HostedZoneId}_{configuration.Name|trimEnd:.}_{configuration.Type}',
+    ),
+  ],
   'aws.cloudfront.distribution': by('aws_cloudfront_distribution', '{configuration.Id}'),
   'aws.cloudtrail.trail': byId('aws_cloudtrail'),
   'aws.config.recorder': by('aws_config_configuration_recorder', '{configuration.name}'),

@@ -3,7 +3,7 @@
 #   terraform plan -generate-config-out=generated.tf
 # A resource of another region or account than the default provider block needs an alias:
 # add `provider = <provider>.<alias>` to its block (they are grouped by cloud and region).
-# 122 resources to import, 1 skipped.
+# 134 resources to import, 1 skipped.
 #
 # Skipped:
 #   aws-fixtures:aws.transitgateway.attachment:tgw-attach-0a1b2c3d4e5f60002: only imported when configuration.ResourceType is vpc or peering or connect (it is vpn)
@@ -70,6 +70,66 @@ import {
 import {
   to = aws_iam_user.deploy_bot
   id = "deploy-bot"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/api.example.com./A
+import {
+  to = aws_route53_record.api_example_com_a
+  id = "Z0123456789ABCDEFGHIJ_api.example.com_A"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/app.example.com./CNAME/blue
+import {
+  to = aws_route53_record.app_example_com_cname_blue
+  id = "Z0123456789ABCDEFGHIJ_app.example.com_CNAME_blue"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/app.example.com./CNAME/green
+import {
+  to = aws_route53_record.app_example_com_cname_green
+  id = "Z0123456789ABCDEFGHIJ_app.example.com_CNAME_green"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/example.com./NS
+import {
+  to = aws_route53_record.example_com_ns
+  id = "Z0123456789ABCDEFGHIJ_example.com_NS"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/example.com./SOA
+import {
+  to = aws_route53_record.example_com_soa
+  id = "Z0123456789ABCDEFGHIJ_example.com_SOA"
+}
+# aws-fixtures:aws.route53.record-set:Z0123456789ABCDEFGHIJ/www.example.com./A
+import {
+  to = aws_route53_record.www_example_com_a
+  id = "Z0123456789ABCDEFGHIJ_www.example.com_A"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/api.internal.example.com./A
+import {
+  to = aws_route53_record.api_internal_example_com_a
+  id = "Z0987654321JIHGFEDCBA_api.internal.example.com_A"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/app.internal.example.com./CNAME/blue
+import {
+  to = aws_route53_record.app_internal_example_com_cname_blue
+  id = "Z0987654321JIHGFEDCBA_app.internal.example.com_CNAME_blue"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/app.internal.example.com./CNAME/green
+import {
+  to = aws_route53_record.app_internal_example_com_cname_green
+  id = "Z0987654321JIHGFEDCBA_app.internal.example.com_CNAME_green"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/internal.example.com./NS
+import {
+  to = aws_route53_record.internal_example_com_ns
+  id = "Z0987654321JIHGFEDCBA_internal.example.com_NS"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/internal.example.com./SOA
+import {
+  to = aws_route53_record.internal_example_com_soa
+  id = "Z0987654321JIHGFEDCBA_internal.example.com_SOA"
+}
+# aws-fixtures:aws.route53.record-set:Z0987654321JIHGFEDCBA/www.internal.example.com./A
+import {
+  to = aws_route53_record.www_internal_example_com_a
+  id = "Z0987654321JIHGFEDCBA_www.internal.example.com_A"
 }
 # aws-fixtures:aws.route53.hosted-zone:arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ
 import {
