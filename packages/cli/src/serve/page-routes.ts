@@ -25,6 +25,9 @@ export function createPageRoutes(data: DashboardData, options: { storeDisplay: s
     context.body(dashboardScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
   );
 
+  // Browsers ask for it on every page; no icon, and no 404 in their console.
+  pages.get('/favicon.ico', (context) => context.body(null, 204));
+
   pages.get('/', async (context) =>
     context.html(page('Overview', 'overview', await renderOverviewPage(data))),
   );

@@ -82,7 +82,7 @@ export async function renderInventoryPage(
 ${filterFields(data, query, { withTags: true })}
 ${selectField({ label: 'Status', name: 'status', values: ['active', 'deleted', 'all'], selected: status, anyLabel: 'active (default)', autosubmit: true })}
 ${textField({ label: 'As of (UTC)', name: 'at', value: atValue && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(atValue) ? atValue.slice(0, 16) : atValue, type: 'datetime-local' })}
-${selectField({ label: 'Per page', name: 'limit', values: ['25', '50', '100', '250'], selected: single(query, 'limit'), anyLabel: 'default (50)', autosubmit: true })}
+${selectField({ label: 'Per page', name: 'limit', values: [...new Set(['25', '50', '100', '250', String(limit)])].sort((left, right) => Number(left) - Number(right)), selected: single(query, 'limit'), anyLabel: 'default (50)', autosubmit: true })}
 <button type="submit">Apply</button> <a class="button-link" href="/inventory">Reset</a>
 </form>
 ${at ? html`<p class="notice">Showing the inventory as it was at ${timeOf(at.toISOString())}, rebuilt from the change feed (deleted-since resources included). <a href="/inventory${queryString({ ...Object.fromEntries(Object.entries(query).filter(([name]) => name !== 'at' && name !== 'cursor')) })}">Back to now</a></p>` : ''}
