@@ -8,8 +8,8 @@
 import { parseArgs } from 'node:util';
 import { CloudInventoryPlugin } from '@cloud-inventory/core';
 import '@cloud-inventory/driver-mocks';
-import { Database } from 's3db.js/lite';
 import { recommendedDatabaseOptions } from '@cloud-inventory/core';
+import { Database } from 's3db.js/lite';
 import { createDashboardApp } from '../../packages/cli/src/serve/dashboard-app.ts';
 import { DashboardData } from '../../packages/cli/src/serve/dashboard-data.ts';
 import { createCoreEngine } from './bench-engines.ts';
@@ -26,14 +26,21 @@ const { values } = parseArgs({
 const size = Number(values.size);
 const samples = Number(values.samples);
 
-async function openStore(): Promise<{ database: any; close: () => Promise<void>; cloudId: string }> {
+async function openStore(): Promise<{
+  database: any;
+  close: () => Promise<void>;
+  cloudId: string;
+}> {
   if (values.store) {
     const database: any = new Database(recommendedDatabaseOptions(values.store) as never);
     await database.connect();
     const ids: string[] = await database.resources.plg_cloud_inventory_clouds.listIds();
     return { database, close: () => database.disconnect(), cloudId: ids[0] as string };
   }
-  const engine = await createCoreEngine(values.backend as 'memory' | 'file', new BenchEstate({ size }));
+  const engine = await createCoreEngine(
+    values.backend as 'memory' | 'file',
+    new BenchEstate({ size }),
+  );
   const started = performance.now();
   const counts = await engine.sync();
   console.log(
@@ -62,7 +69,10 @@ function countStorageRequests(client: any): { reset(): void; snapshot(): Record<
   };
 }
 
-async function timeRequest(app: any, path: string): Promise<{ ms: number; status: number; bytes: number }> {
+async function timeRequest(
+  app: any,
+  path: string,
+): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   const response = await app.request(path);
   const body = await response.text();
@@ -81,7 +91,7 @@ const app = createDashboardApp({
   storeDisplay: 'bench',
 });
 const firstPage = (await (await app.request('/api/resources?limit=1')).json()) as any;
-const second = `/api/resources?limit=100&cursor=${(await (await app.request('/api/resources?limit=100')).json() as any).cursor}`;
+const second = `/api/resources?limit=100&cursor=${((await (await app.request('/api/resources?limit=100')).json()) as any).cursor}`;
 const paths = [
   '/api/resources?limit=100',
   '/inventory',
@@ -89,7 +99,9 @@ const paths = [
   `/api/resources?limit=100&cloud=${store.cloudId}`,
   `/api/resources/${encodeURIComponent(String(firstPage.items[0]?.id))}`,
 ];
-console.log(`\nserver time per request (ms), ${samples} warm samples after one cold request; storage requests of the cold one`);
+console.log(
+  `\nserver time per request (ms), ${samples} warm samples after one cold request; storage requests of the cold one`,
+);
 console.log('| request | cold ms | warm median ms | warm max ms | status | storage requests |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const path of paths) {
@@ -106,5 +118,7 @@ for (const path of paths) {
   );
 }
 const memory = process.memoryUsage();
-console.log(`\nheap used ${(memory.heapUsed / 1e6).toFixed(0)} MB, rss ${(memory.rss / 1e6).toFixed(0)} MB (the memory backend keeps the whole bucket in this process)`);
+console.log(
+  `\nheap used ${(memory.heapUsed / 1e6).toFixed(0)} MB, rss ${(memory.rss / 1e6).toFixed(0)} MB (the memory backend keeps the whole bucket in this process)`,
+);
 await store.close();
