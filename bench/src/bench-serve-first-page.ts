@@ -1,6 +1,7 @@
 // Server time of the dashboard's first inventory page on a big store (the `serve` target: the first
 // page of a 100k-resource store in < 300 ms, without loading the whole inventory):
 //   node --conditions=source bench/src/bench-serve-first-page.ts                  # 100,000 on memory
+//   node --conditions=source bench/src/bench-serve-first-page.ts --s3             # and over the S3 wire path
 //   node --conditions=source bench/src/bench-serve-first-page.ts --size 10000 --backend file
 //   node --conditions=source bench/src/bench-serve-first-page.ts --store file:///path/to/store
 // It syncs the bench estate once with the real engine (minutes at 100k), then times requests through
@@ -14,6 +15,8 @@ import { createDashboardApp } from '../../packages/cli/src/serve/dashboard-app.t
 import { DashboardData } from '../../packages/cli/src/serve/dashboard-data.ts';
 import { createCoreEngine } from './bench-engines.ts';
 import { BenchEstate } from './bench-estate.ts';
+import { createBenchBucket, s3ConnectionString, startS3ServerProcess } from './bench-s3-server.ts';
+import { copyMemoryDatabaseToS3 } from './bench-seed.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'memory' },
     store: { type: 'string' },
     samples: { type: 'string', default: '15' },
+    s3: { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -79,43 +83,92 @@ async function timeRequest(
   return { ms: performance.now() - started, status: response.status, bytes: body.length };
 }
 
-const store = await openStore();
-const plugin = new CloudInventoryPlugin({
-  clouds: [{ id: store.cloudId, driver: 'noop' }],
-  discovery: { runOnInstall: false, dryRun: true },
-});
-await plugin.install(store.database);
-const requests = countStorageRequests(store.database.client);
-const app = createDashboardApp({
-  data: new DashboardData(plugin, { driverOf: () => 'bench' }),
-  storeDisplay: 'bench',
-});
-const firstPage = (await (await app.request('/api/resources?limit=1')).json()) as any;
-const second = `/api/resources?limit=100&cursor=${((await (await app.request('/api/resources?limit=100')).json()) as any).cursor}`;
-const paths = [
-  '/api/resources?limit=100',
-  '/inventory',
-  second,
-  `/api/resources?limit=100&cloud=${store.cloudId}`,
-  `/api/resources/${encodeURIComponent(String(firstPage.items[0]?.id))}`,
-];
-console.log(
-  `\nserver time per request (ms), ${samples} warm samples after one cold request; storage requests of the cold one`,
-);
-console.log('| request | cold ms | warm median ms | warm max ms | status | storage requests |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const path of paths) {
-  requests.reset();
-  const cold = await timeRequest(app, path);
-  const counted = requests.snapshot();
-  const warm: number[] = [];
-  for (let sample = 0; sample < samples; sample += 1) warm.push((await timeRequest(app, path)).ms);
-  warm.sort((left, right) => left - right);
-  const median = warm[Math.floor(warm.length / 2)] as number;
-  const shown = path.length > 60 ? `${path.slice(0, 57)}...` : path;
+async function measure(database: any, cloudId: string, label: string): Promise<void> {
+  const plugin = new CloudInventoryPlugin({
+    clouds: [{ id: cloudId, driver: 'noop' }],
+    discovery: { runOnInstall: false, dryRun: true },
+  });
+  await plugin.install(database);
+  const requests = countStorageRequests(database.client);
+  const app = createDashboardApp({
+    data: new DashboardData(plugin, { driverOf: () => 'bench' }),
+    storeDisplay: 'bench',
+  });
+  const firstPage = (await (await app.request('/api/resources?limit=1')).json()) as any;
+  const cursor = ((await (await app.request('/api/resources?limit=100')).json()) as any).cursor;
+  const paths = [
+    '/api/resources?limit=100',
+    '/inventory',
+    `/api/resources?limit=100&cursor=${cursor}`,
+    `/api/resources?limit=100&cloud=${cloudId}`,
+    `/api/resources/${encodeURIComponent(String(firstPage.items[0]?.id))}`,
+  ];
+  // The backend's own cost of one 1,000-key listing page, which every first page pays once.
+  const keyPrefix = plugin.inventoryResources.snapshots.getResourceKey('x').replace(/x$/, '');
+  const listings: number[] = [];
+  for (let sample = 0; sample < 5; sample += 1) {
+    const started = performance.now();
+    await database.client.listObjects({ prefix: keyPrefix, maxKeys: 1000 });
+    listings.push(performance.now() - started);
+  }
+  listings.sort((left, right) => left - right);
+  console.log(`\n## ${label}\n`);
   console.log(
-    `| \`${shown}\` | ${cold.ms.toFixed(1)} | ${median.toFixed(1)} | ${(warm.at(-1) as number).toFixed(1)} | ${cold.status} | ${JSON.stringify(counted)} |`,
+    `one 1,000-key listing of the snapshots prefix (the backend alone): median ${(listings[2] as number).toFixed(1)} ms`,
   );
+  console.log(
+    `server time per request (ms): one cold request, then ${samples} warm samples; storage requests of the cold one\n`,
+  );
+  console.log('| request | cold ms | warm median ms | warm max ms | status | storage requests |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const path of paths) {
+    requests.reset();
+    const cold = await timeRequest(app, path);
+    const counted = requests.snapshot();
+    const warm: number[] = [];
+    for (let sample = 0; sample < samples; sample += 1)
+      warm.push((await timeRequest(app, path)).ms);
+    warm.sort((left, right) => left - right);
+    const median = warm[Math.floor(warm.length / 2)] as number;
+    const shown = path.length > 60 ? `${path.slice(0, 57)}...` : path;
+    console.log(
+      `| \`${shown}\` | ${cold.ms.toFixed(1)} | ${median.toFixed(1)} | ${(warm.at(-1) as number).toFixed(1)} | ${cold.status} | ${JSON.stringify(counted)} |`,
+    );
+  }
+}
+
+const store = await openStore();
+await measure(
+  store.database,
+  store.cloudId,
+  values.store ? 'given store' : `${values.backend}, ${size.toLocaleString('en-US')} resources`,
+);
+if (values.s3 && !values.store && values.backend === 'memory') {
+  // The S3 wire path: the same objects copied into fauxqs (its own process), read over HTTP.
+  const server = await startS3ServerProcess();
+  try {
+    const bucket = `serve-bench-${process.pid}`;
+    await createBenchBucket(server.endpoints.direct, bucket);
+    const seed = await copyMemoryDatabaseToS3(store.database.client, {
+      direct: server.endpoints.direct,
+      bucket,
+    });
+    console.log(
+      `\ncopied ${seed.objects.toLocaleString('en-US')} objects into fauxqs in ${(seed.durationMs / 1000).toFixed(1)} s`,
+    );
+    const database: any = new Database(
+      recommendedDatabaseOptions(s3ConnectionString(server.endpoints.direct, bucket)) as never,
+    );
+    await database.connect();
+    await measure(
+      database,
+      store.cloudId,
+      `S3 wire path (fauxqs on 127.0.0.1), ${size.toLocaleString('en-US')} resources`,
+    );
+    await database.disconnect();
+  } finally {
+    await server.stop();
+  }
 }
 const memory = process.memoryUsage();
 console.log(

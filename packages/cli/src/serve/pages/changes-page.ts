@@ -40,9 +40,11 @@ ${
     ? html`<p class="panel muted">No changes match.</p>`
     : html`<div class="table-wrap"><table class="changes"><thead><tr><th>Detected</th><th>Kind</th><th>Resource</th><th>Type</th><th>Cloud</th><th>Region</th><th class="number">Version</th><th></th></tr></thead>
 <tbody>${(page.items as Record<string, any>[]).map(
-        (item) => html`<tr><td>${timeOf(item.detectedAt)}</td><td>${badge(item.kind)}</td>
+        (
+          item,
+        ) => html`<tr><td class="nowrap">${timeOf(item.detectedAt)}</td><td>${badge(item.kind)}</td>
 <td><a href="${resourceHref(item.snapshotId)}">${item.name ?? item.resourceId}</a></td><td class="mono">${item.resourceType}</td>
-<td>${item.cloudId}</td><td>${item.region ?? '-'}</td><td class="number">${item.version}</td><td>${changeLink(item)}</td></tr>`,
+<td>${item.cloudId}</td><td>${item.region ?? '-'}</td><td class="number">${item.version}</td><td class="nowrap">${changeLink(item)}</td></tr>`,
       )}</tbody></table></div>`
 }
 <div class="pager">${single(query, 'cursor') ? html`<a href="/changes${queryString(current)}">« newest</a>` : ''}${page.cursor ? html`<a class="next-page" href="/changes${queryString({ ...current, cursor: page.cursor })}">older »</a>` : html`<span class="muted">end of the window</span>`}</div>`;

@@ -1,5 +1,6 @@
 import type { ConfigurationDiff } from '@cloud-inventory/core';
 import { html, type SafeHtml } from '../html-escape.ts';
+import { markRedacted } from './redaction-marks.ts';
 
 function valueText(value: unknown): string {
   if (value === undefined) return '';
@@ -27,7 +28,7 @@ export function renderDiffTable(diff: Partial<ConfigurationDiff>): SafeHtml {
   return html`<div class="table-wrap"><table class="diff"><thead><tr><th></th><th>Path</th><th>Before</th><th>After</th></tr></thead>
 <tbody>${rows.map(
     (row) =>
-      html`<tr class="${row.kind}" data-kind="${row.kind}"><td class="sign">${signs[row.kind]}</td><td class="path">${row.path}</td><td class="mono">${valueText(row.before)}</td><td class="mono">${valueText(row.after)}</td></tr>`,
+      html`<tr class="${row.kind}" data-kind="${row.kind}"><td class="sign">${signs[row.kind]}</td><td class="path">${row.path}</td><td class="mono">${markRedacted(valueText(row.before))}</td><td class="mono">${markRedacted(valueText(row.after))}</td></tr>`,
   )}</tbody></table></div>
 ${diff.truncated ? html`<p class="notice">The diff was capped; ${diff.totalChanges ?? 'more'} paths changed in total.</p>` : ''}`;
 }

@@ -1,27 +1,15 @@
-import { redactionPrefix } from '@cloud-inventory/core';
 import { summarizeDiff } from '../../render/diff.ts';
 import type { DashboardData } from '../dashboard-data.ts';
-import { escapeHtml, html, type SafeHtml, trustedHtml } from '../html-escape.ts';
+import { html, type SafeHtml } from '../html-escape.ts';
 import { parseVersionNumber, type QueryValues } from '../query-parameters.ts';
 import { BadParameterError } from '../serve-errors.ts';
 import { renderDiffTable } from './diff-table.ts';
 import { badge, count, keyValueTable, resourceHref, timeOf } from './page-parts.ts';
+import { markRedacted } from './redaction-marks.ts';
 
-const redactedPattern = new RegExp(
-  `${redactionPrefix.replace(/[[\]\\^$.|?*+(){}]/g, '\\$&')}[^\\]"&<]*\\]`,
-  'g',
-);
-
-/** Pretty JSON, escaped, with redacted values marked (`[redacted:<hash>]`, shown as such). */
+/** Pretty JSON of a configuration, escaped, with redacted values marked. */
 export function configurationBlock(configuration: unknown): SafeHtml {
-  const escaped = escapeHtml(JSON.stringify(configuration ?? null, null, 2));
-  // The text is escaped before the marks are added, and the pattern cannot match markup.
-  const marked = escaped.replace(
-    redactedPattern,
-    (match) =>
-      `<span class="redacted" title="secret value replaced by a keyed hash">${match}</span>`,
-  );
-  return html`<pre class="configuration">${trustedHtml(marked)}</pre>`;
+  return html`<pre class="configuration">${markRedacted(JSON.stringify(configuration ?? null, null, 2))}</pre>`;
 }
 
 function timeline(id: string, changes: Record<string, any>[]): SafeHtml {

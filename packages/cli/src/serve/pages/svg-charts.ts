@@ -18,12 +18,12 @@ const kindColours = {
 function niceMaximum(value: number): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
 
 function axes(maximum: number, days: DailyChanges[]): SafeHtml {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => fraction * maximum);
+  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((fraction) => fraction * maximum);
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
   const step = plotWidth / Math.max(1, days.length);
   return html`${ticks.map((tick) => {
