@@ -280,6 +280,37 @@ describe('serving safely', () => {
     expect((await app.request('/api/clouds', { headers: { Cookie: cookie } })).status).toBe(200);
   });
 
+  test('serve listens on 127.0.0.1, answers, and stops on SIGTERM with exit 0', async () => {
+    let stderr = '';
+    let terminate: (() => void) | undefined;
+    const running = runCli(['serve', '--port', '0', '--store', fixture.storeUrl], {
+      cwd: process.cwd(),
+      environment: {},
+      stdout: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+      stderr: new Writable({
+        write(chunk, _encoding, callback) {
+          stderr += String(chunk);
+          callback();
+        },
+      }),
+      signals: {
+        onTerminate(handler) {
+          terminate = () => handler('SIGTERM');
+          return () => {};
+        },
+      },
+    });
+    await expect
+      .poll(() => /dashboard on (http:\/\/127\.0\.0\.1:\d+)\//.test(stderr), { timeout: 20_000 })
+      .toBe(true);
+    const url = (/dashboard on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr) as RegExpExecArray)[1];
+    const response = await fetch(`${url}/api/clouds`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).clouds).toHaveLength(12);
+    terminate?.();
+    expect(await running).toBe(0);
+  });
+
   test('serve refuses a non-loopback host without a token (exit 2)', async () => {
     let stderr = '';
     const code = await runCli(['serve', '--host', '0.0.0.0', '--store', fixture.storeUrl], {
