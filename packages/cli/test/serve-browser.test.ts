@@ -106,13 +106,26 @@ describe('the dashboard in headless Chromium', () => {
     expect(await page.locator('table.inventory tbody tr').count()).toBeGreaterThan(0);
   });
 
-  test('inventory as of a time: the table becomes inventoryAt(t)', async () => {
+  test('inventory as of a time: the table becomes inventoryAt(t), deleted-since resources included', async () => {
     await page.goto(`${server.url}/inventory?cloud=aws-demo`);
-    await page.fill('input[name="at"]', new Date(Date.now() + 60_000).toISOString().slice(0, 16));
+    await page.fill('input[name="at"]', new Date(Date.now() + 60_000).toISOString().slice(0, 19));
     await page.click('form.filters button[type="submit"]');
     await page.waitForURL(/at=/);
     expect(await page.locator('h1').textContent()).toContain('as of');
     expect(await page.locator('table.inventory th').allTextContents()).toContain('Version then');
+    // Just before a deletion, the deleted resource is in the table, marked with when it went.
+    const feed = (await (
+      await fetch(`${server.url}/api/changes?kind=deleted&limit=1`)
+    ).json()) as any;
+    const deleted = feed.items[0];
+    const before = new Date(Date.parse(deleted.detectedAt) - 1).toISOString();
+    await page.goto(
+      `${server.url}/inventory?cloud=${deleted.cloudId}&at=${encodeURIComponent(before)}`,
+    );
+    const row = page.locator('table.inventory tbody tr', {
+      has: page.locator(`a[href="/resources/${encodeURIComponent(deleted.snapshotId)}"]`),
+    });
+    expect(await row.locator('td').last().textContent()).not.toContain('still there');
     await screenshot('3-inventory-as-of');
   });
 

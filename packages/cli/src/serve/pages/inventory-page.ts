@@ -81,7 +81,7 @@ export async function renderInventoryPage(
 <form class="filters" method="get" action="/inventory">
 ${filterFields(data, query, { withTags: true })}
 ${selectField({ label: 'Status', name: 'status', values: ['active', 'deleted', 'all'], selected: status, anyLabel: 'active (default)', autosubmit: true })}
-${textField({ label: 'As of (UTC)', name: 'at', value: atValue && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(atValue) ? atValue.slice(0, 16) : atValue, type: 'datetime-local' })}
+${textField({ label: 'As of (UTC)', name: 'at', value: atValue && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(atValue) ? atValue.slice(0, 19) : atValue, type: 'datetime-local', step: 1 })}
 ${selectField({ label: 'Per page', name: 'limit', values: [...new Set(['25', '50', '100', '250', String(limit)])].sort((left, right) => Number(left) - Number(right)), selected: single(query, 'limit'), anyLabel: 'default (50)', autosubmit: true })}
 <button type="submit">Apply</button> <a class="button-link" href="/inventory">Reset</a>
 </form>

@@ -65,8 +65,9 @@ export function textField(options: {
   placeholder?: string;
   type?: string;
   size?: number;
+  step?: number;
 }): SafeHtml {
-  return html`<label>${options.label}<input type="${options.type ?? 'text'}" name="${options.name}" value="${options.value ?? ''}" placeholder="${options.placeholder ?? ''}"${options.size ? html` size="${options.size}"` : ''}></label>`;
+  return html`<label>${options.label}<input type="${options.type ?? 'text'}" name="${options.name}" value="${options.value ?? ''}" placeholder="${options.placeholder ?? ''}"${options.size ? html` size="${options.size}"` : ''}${options.step ? html` step="${options.step}"` : ''}></label>`;
 }
 
 /** Tags or labels as a two-column table, or "none". */
