@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudInventoryPlugin } from '@cloud-inventory/core';
 import '@cloud-inventory/driver-mocks';
+import { createDashboardApp, DashboardData } from '@cloud-inventory/cli';
 import { recommendedDatabaseOptions } from '@cloud-inventory/core';
 import { Database } from 's3db.js/lite';
-import { createDashboardApp } from '../../packages/cli/src/serve/dashboard-app.ts';
-import { DashboardData } from '../../packages/cli/src/serve/dashboard-data.ts';
 import { createCoreEngine } from './bench-engines.ts';
 import { BenchEstate } from './bench-estate.ts';
 import { createBenchBucket, s3ConnectionString, startS3ServerProcess } from './bench-s3-server.ts';
@@ -142,10 +141,16 @@ async function measure(database: any, cloudId: string, label: string): Promise<v
     const cold = await timeRequest(app, path);
     const counted = requests.snapshot();
     const warm: number[] = [];
-    for (let sample = 0; sample < samples; sample += 1)
-      warm.push((await timeRequest(app, path)).ms);
+    const warmCpu: number[] = [];
+    for (let sample = 0; sample < samples; sample += 1) {
+      const timing = await timeRequest(app, path);
+      warm.push(timing.ms);
+      warmCpu.push(timing.cpuMs);
+    }
     warm.sort((left, right) => left - right);
+    warmCpu.sort((left, right) => left - right);
     const median = warm[Math.floor(warm.length / 2)] as number;
+    const medianCpu = warmCpu[Math.floor(warmCpu.length / 2)] as number;
     const shown = path.length > 60 ? `${path.slice(0, 57)}...` : path;
     console.log(
       `| \`${shown}\` | ${cold.ms.toFixed(1)} | ${cold.cpuMs.toFixed(1)} | ${median.toFixed(1)} | ${medianCpu.toFixed(1)} | ${(warm.at(-1) as number).toFixed(1)} | ${cold.status} | ${JSON.stringify(counted)} |`,
