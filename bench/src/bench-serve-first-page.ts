@@ -155,6 +155,16 @@ async function measure(database: any, cloudId: string, label: string): Promise<v
     console.log(
       `| \`${shown}\` | ${cold.ms.toFixed(1)} | ${cold.cpuMs.toFixed(1)} | ${median.toFixed(1)} | ${medianCpu.toFixed(1)} | ${(warm.at(-1) as number).toFixed(1)} | ${cold.status} | ${JSON.stringify(counted)} |`,
     );
+  } // The pages that read the change feed rather than one page of records: measured once each.
+  console.log('\nonce each (cold): the change feed and the inventory at a time\n');
+  console.log('| request | ms | CPU ms | status | storage requests |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const path of ['/api/overview', '/changes', '/api/inventory?at=now&limit=50']) {
+    requests.reset();
+    const cold = await timeRequest(app, path);
+    console.log(
+      `| \`${path}\` | ${cold.ms.toFixed(1)} | ${cold.cpuMs.toFixed(1)} | ${cold.status} | ${JSON.stringify(requests.snapshot())} |`,
+    );
   }
 }
 

@@ -159,17 +159,32 @@ export class DashboardData {
       .catch(asCursorError);
   }
 
-  /** The inventory as it was at `at`, a page at a time (ordered by id). */
+  /**
+   * The inventory as it was at `at`, a page at a time (ordered by id). The core folds the change
+   * feed; whether a resource was deleted since is read for the page's entries only.
+   */
   async inventoryAt(
     at: Date,
     filter: ResourceFilter,
     options: { limit: number; cursor?: string },
   ): Promise<DataPage<Record<string, unknown>>> {
-    const entries = await this.plugin.inventoryAt(at, filter);
+    const entries = await this.plugin.inventoryAt(at, filter, { withDeletedSince: false });
     entries.sort((left, right) =>
       left.snapshotId < right.snapshotId ? -1 : left.snapshotId > right.snapshotId ? 1 : 0,
     );
-    return pageOf(entries as unknown as Record<string, unknown>[], options.limit, options.cursor);
+    const page = pageOf(
+      entries as unknown as Record<string, unknown>[],
+      options.limit,
+      options.cursor,
+    );
+    await Promise.all(
+      page.items.map(async (entry) => {
+        const snapshot = await this.plugin.getResource(String(entry.snapshotId));
+        if (snapshot?.status === 'deleted' && snapshot.deletedAt)
+          entry.deletedSince = snapshot.deletedAt;
+      }),
+    );
+    return page;
   }
 
   /** One snapshot by its record id or `cloudId:resourceType:providerId`; NotFoundError otherwise. */
