@@ -54,7 +54,13 @@ describe('GET /api/clouds and /api/overview', () => {
     expect(sum(body.byType)).toBe(total);
     expect(sum(body.byRegion)).toBe(total);
     expect(body.days.at(-1).size).toBe(total);
-    expect(body.days.at(-1).created).toBeGreaterThan(0);
+    expect(body.days.at(-1).period).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.hours.at(-1).size).toBe(total);
+    expect(body.hours.at(-1).period).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}$/);
+    const created = body.days.reduce((sum: number, day: any) => sum + day.created, 0);
+    const deleted = body.days.reduce((sum: number, day: any) => sum + day.deleted, 0);
+    const restored = body.days.reduce((sum: number, day: any) => sum + day.restored, 0);
+    expect(created - deleted + restored).toBe(total);
   });
 });
 

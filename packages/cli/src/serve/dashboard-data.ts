@@ -1,5 +1,5 @@
 import type { ChangeFilter, CloudInventoryPlugin, ResourceFilter } from '@cloud-inventory/core';
-import { combineDays, OverviewStatistics } from './overview-statistics.ts';
+import { combinePeriods, OverviewStatistics, type PeriodChanges } from './overview-statistics.ts';
 import { BadParameterError, NotFoundError } from './serve-errors.ts';
 
 /** One page of items and the cursor of the next. */
@@ -113,13 +113,14 @@ export class DashboardData {
     );
   }
 
-  /** Clouds plus counts by provider, type and region and the daily series, from the change feed. */
+  /** Clouds, counts by provider, type and region, and the daily and hourly series, from the change feed. */
   async overview(): Promise<{
     clouds: Record<string, unknown>[];
     byProvider: Record<string, number>;
     byType: Record<string, number>;
     byRegion: Record<string, number>;
-    days: ReturnType<typeof combineDays>;
+    days: PeriodChanges[];
+    hours: PeriodChanges[];
   }> {
     const clouds = await this.clouds();
     const statistics = await Promise.all(
@@ -143,7 +144,14 @@ export class DashboardData {
         byRegion[region] = (byRegion[region] ?? 0) + count;
       (clouds[index] as Record<string, unknown>).activeResources = cloud.active;
     });
-    return { clouds, byProvider, byType, byRegion, days: combineDays(statistics) };
+    return {
+      clouds,
+      byProvider,
+      byType,
+      byRegion,
+      days: combinePeriods(statistics.map((cloud) => cloud.days)),
+      hours: combinePeriods(statistics.map((cloud) => cloud.hours)),
+    };
   }
 
   /** A page of snapshots (the core reads at most one listing page of keys and `limit` matches). */

@@ -1,16 +1,23 @@
 import type { CloudInventoryPlugin } from '@cloud-inventory/core';
 
-/** Changes of one day (UTC), by kind. */
-export interface DailyChanges {
-  /** `YYYY-MM-DD`. */
-  day: string;
+/** Changes of one period (a UTC day or hour), by kind, and the inventory's size at its end. */
+export interface PeriodChanges {
+  /** `YYYY-MM-DD` (a day) or `YYYY-MM-DDTHH` (an hour). */
+  period: string;
+  /** Resources created. */
   created: number;
+  /** Resources updated. */
   updated: number;
+  /** Resources deleted. */
   deleted: number;
+  /** Resources restored. */
   restored: number;
-  /** Active resources at the end of that day. */
+  /** Active resources at the end of the period. */
   size: number;
 }
+
+/** How many hours of the end of a cloud's history are also kept per hour. */
+export const hourlyWindowHours = 48;
 
 /** What the overview shows of one cloud, folded from its change feed. */
 export interface CloudStatistics {
@@ -23,7 +30,18 @@ export interface CloudStatistics {
   /** Active resources (should equal the summary's `totalResources`). */
   active: number;
   /** One entry per day that had changes, oldest first. */
-  days: DailyChanges[];
+  days: PeriodChanges[];
+  /** One entry per hour that had changes in the last `hourlyWindowHours` of the history. */
+  hours: PeriodChanges[];
+}
+
+function bucket(periods: Map<string, PeriodChanges>, period: string, size: number): PeriodChanges {
+  let entry = periods.get(period);
+  if (!entry) {
+    entry = { period, created: 0, updated: 0, deleted: 0, restored: 0, size };
+    periods.set(period, entry);
+  }
+  return entry;
 }
 
 // The change feed holds every change of the retained history: a first version logs `created`,
@@ -31,18 +49,19 @@ export interface CloudStatistics {
 // the current counts and the size of the inventory at the end of every day.
 function foldChanges(cloudId: string, entries: Record<string, unknown>[]): CloudStatistics {
   const alive = new Map<string, { type: string; region: string }>();
-  const days = new Map<string, DailyChanges>();
+  const days = new Map<string, PeriodChanges>();
+  const hours = new Map<string, PeriodChanges>();
+  const last = entries.at(-1)?.detectedAt;
+  const hourlyFrom = last
+    ? new Date(Date.parse(String(last)) - hourlyWindowHours * 3_600_000).toISOString()
+    : '';
   let size = 0;
   for (const entry of entries) {
     const snapshotId = String(entry.snapshotId);
     const kind = String(entry.kind) as 'created' | 'updated' | 'deleted' | 'restored';
-    const day = String(entry.detectedAt).slice(0, 10);
-    let today = days.get(day);
-    if (!today) {
-      today = { day, created: 0, updated: 0, deleted: 0, restored: 0, size };
-      days.set(day, today);
-    }
-    if (kind in today) today[kind] += 1;
+    const detectedAt = String(entry.detectedAt);
+    const periods = [bucket(days, detectedAt.slice(0, 10), size)];
+    if (detectedAt >= hourlyFrom) periods.push(bucket(hours, detectedAt.slice(0, 13), size));
     const wasAlive = alive.has(snapshotId);
     if (kind === 'deleted') {
       if (wasAlive) size -= 1;
@@ -54,7 +73,10 @@ function foldChanges(cloudId: string, entries: Record<string, unknown>[]): Cloud
         region: String(entry.region ?? 'global'),
       });
     }
-    today.size = size;
+    for (const period of periods) {
+      if (kind in period) period[kind] += 1;
+      period.size = size;
+    }
   }
   const byType: Record<string, number> = {};
   const byRegion: Record<string, number> = {};
@@ -62,7 +84,14 @@ function foldChanges(cloudId: string, entries: Record<string, unknown>[]): Cloud
     byType[type] = (byType[type] ?? 0) + 1;
     byRegion[region] = (byRegion[region] ?? 0) + 1;
   }
-  return { cloudId, byType, byRegion, active: alive.size, days: [...days.values()] };
+  return {
+    cloudId,
+    byType,
+    byRegion,
+    active: alive.size,
+    days: [...days.values()],
+    hours: [...hours.values()],
+  };
 }
 
 /**
@@ -90,16 +119,24 @@ export class OverviewStatistics {
   }
 }
 
-/** Sum several clouds' daily series into one: sizes carried forward over days a cloud had no change. */
-export function combineDays(clouds: CloudStatistics[]): DailyChanges[] {
-  const allDays = [...new Set(clouds.flatMap((cloud) => cloud.days.map((day) => day.day)))].sort();
+/** Sum several clouds' series into one: sizes carried forward over periods a cloud had no change. */
+export function combinePeriods(clouds: PeriodChanges[][]): PeriodChanges[] {
+  const allPeriods = [...new Set(clouds.flatMap((series) => series.map((entry) => entry.period)))];
+  allPeriods.sort();
   const cursors = clouds.map(() => ({ position: 0, size: 0 }));
-  return allDays.map((day) => {
-    const total: DailyChanges = { day, created: 0, updated: 0, deleted: 0, restored: 0, size: 0 };
-    clouds.forEach((cloud, index) => {
+  return allPeriods.map((period) => {
+    const total: PeriodChanges = {
+      period,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      restored: 0,
+      size: 0,
+    };
+    clouds.forEach((series, index) => {
       const cursor = cursors[index] as { position: number; size: number };
-      const entry = cloud.days[cursor.position];
-      if (entry && entry.day === day) {
+      const entry = series[cursor.position];
+      if (entry && entry.period === period) {
         total.created += entry.created;
         total.updated += entry.updated;
         total.deleted += entry.deleted;

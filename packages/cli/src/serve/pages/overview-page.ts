@@ -46,13 +46,16 @@ ${summary.lastError?.reason && status !== 'succeeded' ? html`<dt>error</dt><dd c
 export async function renderOverviewPage(data: DashboardData): Promise<SafeHtml> {
   const overview = await data.overview();
   const total = Object.values(overview.byProvider).reduce((sum, value) => sum + value, 0);
-  const days = overview.days;
+  // A history of a day or two reads better per hour than as one or two bars.
+  const hourly = overview.days.length <= 2 && overview.hours.length > 1;
+  const series = hourly ? overview.hours : overview.days;
+  const unit = hourly ? 'hour' : 'day';
   return html`<h1>Overview <span class="muted">· ${count(total)} active resources in ${count(overview.clouds.length)} clouds</span></h1>
 <div class="grid">${overview.clouds.map((cloud) => cloudCard(cloud as Record<string, any>))}</div>
-<h2>Over the retained history${days.length > 0 ? html` <span class="muted">(${days[0]?.day} to ${days.at(-1)?.day}, UTC days with changes)</span>` : ''}</h2>
+<h2>Over the retained history${series.length > 0 ? html` <span class="muted">(${series[0]?.period} to ${series.at(-1)?.period}, UTC ${unit}s with changes)</span>` : ''}</h2>
 <div class="charts">
-<div class="panel"><h3>Inventory size</h3>${sizeChart(days)}</div>
-<div class="panel"><h3>Changes per day</h3>${changesChart(days)}</div>
+<div class="panel"><h3>Inventory size at the end of each ${unit}</h3>${sizeChart(series)}</div>
+<div class="panel"><h3>Changes per ${unit}</h3>${changesChart(series)}</div>
 </div>
 <h2>Resources</h2>
 <div class="grid3">
