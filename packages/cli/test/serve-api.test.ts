@@ -284,6 +284,10 @@ describe('serving safely', () => {
     const cookie = (redirect.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect(cookie).toContain('cloud_inventory_token=');
     expect((await app.request('/api/clouds', { headers: { Cookie: cookie } })).status).toBe(200);
+    const offsite = await app.request(
+      'http://127.0.0.1//evil.example/x?token=correct-horse-battery-staple',
+    );
+    expect(offsite.headers.get('location')).toBe('/evil.example/x');
   });
 
   test('serve listens on 127.0.0.1, answers, and stops on SIGTERM with exit 0', async () => {

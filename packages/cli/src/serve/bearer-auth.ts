@@ -38,7 +38,8 @@ export function bearerAuthMiddleware(token: string): MiddlewareHandler {
         'Set-Cookie',
         `${tokenCookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
       );
-      return context.redirect(`${url.pathname}${url.search}`, 303);
+      // One leading slash only: `//evil.example/x` would be a redirect to another host.
+      return context.redirect(`${url.pathname.replace(/^\/+/, '/')}${url.search}`, 303);
     }
     context.header('WWW-Authenticate', 'Bearer realm="cloud-inventory"');
     return context.json(
