@@ -141,6 +141,19 @@ describe('GET /api/resources/{id}, /history, /diff', () => {
     expect((await getJson(`/api/resources/${encoded(hostileId)}?version=x`)).status).toBe(400);
   });
 
+  test('a provider id with slashes works raw (URL-encoded) as well as escaped; HEAD answers', async () => {
+    const roles = (await getJson('/api/resources?cloud=aws-demo&type=aws.iam.role')).body.items;
+    const role = roles[0];
+    expect(role.resourceId).toContain('/');
+    const raw = `${role.cloudId}:${role.resourceType}:${role.resourceId}`;
+    const { status, body } = await getJson(`/api/resources/${encoded(raw)}`);
+    expect(status).toBe(200);
+    expect(body.resource.id).toBe(role.id);
+    const page = await fixture.app.request(`/resources/${encoded(raw)}`);
+    expect(page.status).toBe(200);
+    expect((await fixture.app.request('/', { method: 'HEAD' })).status).toBe(200);
+  });
+
   test('unknown resources are 404 on every resource endpoint', async () => {
     for (const suffix of ['', '/history', '/diff']) {
       const { status, body } = await getJson(`/api/resources/nope%3Anothing%3Ahere${suffix}`);
