@@ -7,3 +7,4 @@ export { workerNodeFlags } from './heap-tuning.ts';
 export { createDashboardApp, type DashboardAppOptions } from './serve/dashboard-app.ts';
 export { DashboardData } from './serve/dashboard-data.ts';
 export { type DashboardServer, startDashboardServer } from './serve/dashboard-server.ts';
+export { useDirectoryListing } from './serve/file-store-listing.ts';

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { createDashboardApp } from '../src/serve/dashboard-app.ts';
+import { openDatabase } from '../src/store/open-database.ts';
 import {
   createServeFixture,
   hostileId,
@@ -235,6 +236,45 @@ describe('GET /api/changes, /api/runs, /api/inventory', () => {
     expect(before.body.items).toEqual([]);
     expect((await getJson('/api/inventory')).status).toBe(400);
     expect((await getJson('/api/inventory?at=soon')).status).toBe(400);
+  });
+});
+
+describe('the file store listing', () => {
+  test('lists the same keys as s3db.js’s own listing, page by page', async () => {
+    const reference = await openDatabase({
+      connectionString: fixture.storeUrl,
+      display: fixture.storeUrl,
+      source: '--store',
+    });
+    try {
+      const prefix = (
+        fixture.inventory.plugin.inventoryResources.snapshots.getResourceKey('x') as string
+      ).replace(/x$/, '');
+      const collect = async (client: any) => {
+        const keys: string[] = [];
+        let token: string | undefined;
+        let pages = 0;
+        do {
+          const page = await client.listObjects({
+            prefix,
+            maxKeys: 7,
+            ...(token ? { continuationToken: token } : {}),
+          });
+          keys.push(...page.Contents.map((item: { Key: string }) => item.Key));
+          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+          pages += 1;
+        } while (token);
+        return { keys, pages };
+      };
+      const fast = await collect((fixture.inventory.database as any).client);
+      const slow = await collect((reference as any).client);
+      expect(fast.keys.length).toBeGreaterThan(100);
+      expect(fast.pages).toBe(Math.ceil(fast.keys.length / 7));
+      expect(new Set(fast.keys).size).toBe(fast.keys.length);
+      expect([...fast.keys].sort()).toEqual([...slow.keys].sort());
+    } finally {
+      await reference.disconnect();
+    }
   });
 });
 

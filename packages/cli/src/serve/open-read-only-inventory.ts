@@ -11,6 +11,7 @@ import { createInventory, type Inventory } from '../inventory/open-inventory.ts'
 import { listStoredClouds } from '../inventory/store-clouds.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { resolveStore } from '../store/resolve-store.ts';
+import { useDirectoryListing } from './file-store-listing.ts';
 
 type ResourceNames = Partial<Record<keyof typeof defaultResourceNames, string>>;
 
@@ -37,7 +38,8 @@ async function storeSettings(
 /**
  * Open a store for reading only: the clouds come from the store's summary records (the config,
  * when there is one, only names the store), every cloud gets the `noop` driver, nothing is synced,
- * and the plugin runs as a dry run so it writes nothing (not even a redaction key).
+ * and the plugin runs as a dry run so it writes nothing (not even a redaction key). On a `file://`
+ * store, key listings read folder names (`useDirectoryListing`).
  */
 export async function openReadOnlyInventory(context: CliContext): Promise<Inventory> {
   const settings = await storeSettings(context);
@@ -59,6 +61,7 @@ export async function openReadOnlyInventory(context: CliContext): Promise<Invent
   )
     throw noInventory();
   const database = await openDatabase(store);
+  useDirectoryListing(database);
   try {
     const resources = { ...defaultResourceNames, ...settings.resources };
     const clouds = await listStoredClouds(database, resources.clouds);
