@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudInventoryPlugin } from '@cloud-inventory/core';
 import '@cloud-inventory/driver-mocks';
-import { createDashboardApp, DashboardData } from '@cloud-inventory/cli';
+import { createDashboardApp, DashboardData, useDirectoryListing } from '@cloud-inventory/cli';
 import { recommendedDatabaseOptions } from '@cloud-inventory/core';
 import { Database } from 's3db.js/lite';
 import { createCoreEngine } from './bench-engines.ts';
@@ -244,7 +244,13 @@ if (values.file && !values.store && values.backend === 'memory') {
     await measure(
       database,
       store.cloudId,
-      `file:// copy, ${size.toLocaleString('en-US')} resources`,
+      `file:// copy, ${size.toLocaleString('en-US')} resources, s3db.js's own listing`,
+    );
+    useDirectoryListing(database);
+    await measure(
+      database,
+      store.cloudId,
+      `file:// copy, ${size.toLocaleString('en-US')} resources, with serve's directory listing`,
     );
     await database.disconnect();
   } finally {
