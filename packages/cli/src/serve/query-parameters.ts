@@ -1,6 +1,9 @@
-import type { ResourceFilter } from '@cloud-inventory/core';
+import type { ChangeFilter, ResourceFilter } from '@cloud-inventory/core';
 import { parseDuration } from '../parse/parse-time.ts';
 import { BadParameterError } from './serve-errors.ts';
+
+/** Largest page the API serves. */
+export const maximumPageSize = 1000;
 
 /** Query parameters of one request: every value of every name. */
 export type QueryValues = Record<string, string[]>;
@@ -134,4 +137,43 @@ export function parseCursor(query: QueryValues): string | undefined {
       message: 'cursor is not one this server returned; pass the cursor of the previous page',
     });
   return text;
+}
+
+/** Build the core change filter and the dashboard's extra options from a query. */
+export function changeQueryFrom(query: QueryValues, now: Date, defaults: { limit: number }) {
+  const since = parseMoment(query, 'since', now);
+  const until = parseMoment(query, 'until', now);
+  if (since && until && since > until)
+    throw new BadParameterError({
+      parameter: 'since',
+      message: `since (${since.toISOString()}) is after until (${until.toISOString()})`,
+    });
+  const kind = parseChoice(query, 'kind', changeKinds);
+  const filter: ChangeFilter = {
+    ...(since ? { since: since.toISOString() } : {}),
+    ...(until ? { until: until.toISOString() } : {}),
+    ...(kind ? { kind } : {}),
+  };
+  const cloud = single(query, 'cloud');
+  const type = single(query, 'type');
+  const service = single(query, 'service');
+  if (cloud) filter.cloudId = cloud;
+  if (type) filter.resourceType = type;
+  if (service) filter.service = service;
+  const region = single(query, 'region');
+  const name = single(query, 'name');
+  const provider = single(query, 'provider') ?? single(query, 'driver');
+  const order = parseChoice(query, 'order', ['asc', 'desc'] as const) ?? 'asc';
+  const cursor = parseCursor(query);
+  return {
+    filter,
+    options: {
+      ...(region ? { region } : {}),
+      ...(name ? { name } : {}),
+      ...(provider ? { provider } : {}),
+      order,
+      limit: parseLimit(query, { fallback: defaults.limit, maximum: maximumPageSize }),
+      ...(cursor ? { cursor } : {}),
+    },
+  };
 }

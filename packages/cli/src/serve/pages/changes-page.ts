@@ -1,7 +1,6 @@
-import { changeQueryFrom } from '../api-routes.ts';
 import type { DashboardData } from '../dashboard-data.ts';
 import { html, type SafeHtml } from '../html-escape.ts';
-import { changeKinds, type QueryValues, single } from '../query-parameters.ts';
+import { changeKinds, changeQueryFrom, type QueryValues, single } from '../query-parameters.ts';
 import { filterFields } from './inventory-page.ts';
 import { badge, queryString, resourceHref, selectField, textField, timeOf } from './page-parts.ts';
 
