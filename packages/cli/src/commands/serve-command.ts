@@ -87,9 +87,12 @@ export const serveCommand: CommandDefinition = {
       context.log(
         `Cloud Inventory dashboard on ${server.url}/  (store ${inventory.store.display})`,
       );
-      // The overview folds each cloud's change feed once per run (seconds at 10^5 resources):
-      // start now, so the first visit finds it ready.
-      void data.overview().catch(() => {});
+      // The overview folds each cloud's change feed once per run (seconds at 10^5 resources) and a
+      // file store's first listing reads its folder: start both now, so the first visit finds them ready.
+      void data
+        .resources({}, { limit: 1 })
+        .then(() => data.overview())
+        .catch(() => {});
       context.log(
         token
           ? 'every request needs `Authorization: Bearer <token>`; in a browser open the URL once with ?token=<token>'
