@@ -4,3 +4,7 @@ export { type CloudInventoryConfig, defineConfig } from './config/define-config.
 export { CliError, exitCodes } from './errors/cli-error.ts';
 export { UsageError } from './errors/usage-error.ts';
 export { workerNodeFlags } from './heap-tuning.ts';
+export { createDashboardApp, type DashboardAppOptions } from './serve/dashboard-app.ts';
+export { DashboardData } from './serve/dashboard-data.ts';
+export { type DashboardServer, startDashboardServer } from './serve/dashboard-server.ts';
+export { useDirectoryListing } from './serve/file-store-listing.ts';

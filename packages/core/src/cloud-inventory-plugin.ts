@@ -392,11 +392,14 @@ export class CloudInventoryPlugin extends Plugin {
     return this.queries.listChanges(filter, options);
   }
 
-  /** The inventory as it was at a moment, including resources deleted since. */
+  /**
+   * The inventory as it was at a moment, including resources deleted since (`deletedSince`, one
+   * snapshot read per entry unless `withDeletedSince: false`).
+   */
   inventoryAt(
     at: string | Date,
     filter: ResourceFilter = {},
-    options: { withConfiguration?: boolean } = {},
+    options: { withConfiguration?: boolean; withDeletedSince?: boolean } = {},
   ): Promise<InventoryAtEntry[]> {
     return this.queries.inventoryAt(at, filter, options);
   }

@@ -383,6 +383,11 @@ describe('history', () => {
       version: 1,
       configuration: { InstanceType: 't3.micro' },
     });
+    const unmarked = await plugin.inventoryAt(beforeDeletion, {}, { withDeletedSince: false });
+    expect(unmarked.map((entry) => entry.resourceId).sort()).toEqual(['i-1', 'i-2']);
+    expect(unmarked.some((entry) => 'deletedSince' in entry || 'configuration' in entry)).toBe(
+      false,
+    );
     const now = await plugin.inventoryAt(new Date());
     expect(now.map((entry) => `${entry.resourceId}@${entry.version}`)).toEqual(['i-1@2']);
     expect(await plugin.inventoryAt('2000-01-01T00:00:00Z')).toEqual([]);

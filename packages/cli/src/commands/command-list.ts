@@ -8,6 +8,7 @@ import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
 import { listCommand } from './list-command.ts';
 import { runCommand } from './run-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { showCommand } from './show-command.ts';
 import { statusCommand } from './status-command.ts';
 import { syncCommand } from './sync-command.ts';
@@ -25,6 +26,7 @@ export const commands: readonly CommandDefinition[] = [
   exportCommand,
   statusCommand,
   verifyCommand,
+  serveCommand,
   driversCommand,
   runCommand,
   demoCommand,

@@ -187,6 +187,7 @@ export function renderDemoReport(options: {
     ? `--store ${options.defaultStore}`
     : `--store '${options.store.display}'`;
   lines.push('', palette.bold('Explore it'));
+  lines.push(`  ${program} serve ${storeFlag}      # web dashboard on http://127.0.0.1:4780/`);
   lines.push(`  ${program} status ${storeFlag}`);
   lines.push(`  ${program} list ${storeFlag} --cloud aws-demo --limit 10`);
   lines.push(`  ${program} changes ${storeFlag} --since 1h --kind deleted`);

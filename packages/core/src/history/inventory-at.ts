@@ -51,7 +51,8 @@ export interface InventoryAtSources {
 }
 
 /**
- * The inventory as it was at `at`, with every filter `listResources` accepts (`status`: `active`
+ * The inventory as it was at `at`, with every filter `listResources` accepts (`withDeletedSince:
+ * false` skips the per-entry reads: the entries then carry only what the change log knows) (`status`: `active`
  * keeps what still exists now, `deleted` what is gone now; default all). It folds the change logs
  * up to that moment, then reads the version current then and the snapshot of each resource it
  * returns (bounded, 16 at a time), never the whole history.
@@ -60,9 +61,16 @@ export async function inventoryAt(
   sources: InventoryAtSources,
   at: string | Date,
   filter: ResourceFilter = {},
-  options: { withConfiguration?: boolean } = {},
+  options: { withConfiguration?: boolean; withDeletedSince?: boolean } = {},
 ): Promise<InventoryAtEntry[]> {
   const moment = new Date(at).toISOString();
+  // Without the per-entry reads (a caller that pages reads them for its page), entries carry what
+  // the change log knows; tag and status filters and configurations need the reads.
+  const details =
+    options.withDeletedSince !== false ||
+    options.withConfiguration === true ||
+    filter.tags !== undefined ||
+    (filter.status !== undefined && filter.status !== 'all');
   const clouds = filter.cloudId ? [filter.cloudId] : sources.cloudIds;
   const output: InventoryAtEntry[] = [];
   for (const cloudId of clouds) {
@@ -80,6 +88,10 @@ export async function inventoryAt(
         },
       ),
     );
+    if (!details) {
+      output.push(...candidates.map((item) => changeLogEntry(item, driver)));
+      continue;
+    }
     const entries: InventoryAtEntry[] = new Array(candidates.length);
     await runBounded(
       candidates.map((_, position) => position),
@@ -135,6 +147,29 @@ async function aliveAt(store: ObjectStore, cloudId: string, moment: string) {
   const alive = new Map<string, AliveItem>();
   for (const [id, { alive: isAlive, ...item }] of state) if (isAlive) alive.set(id, item);
   return alive;
+}
+
+// An entry from the change log alone: no tags, labels, account or dates (they need the records).
+function changeLogEntry(item: AliveItem, driver: string | null): InventoryAtEntry {
+  return {
+    id: item.snapshotId,
+    snapshotId: item.snapshotId,
+    cloudId: item.cloudId,
+    driver,
+    accountId: null,
+    resourceType: item.resourceType,
+    resourceId: item.resourceId,
+    service: item.service,
+    region: item.region,
+    name: item.name,
+    status: 'active',
+    latestVersion: item.version,
+    version: item.version,
+    firstSeenAt: null,
+    lastChangedAt: null,
+    tags: {},
+    labels: {},
+  };
 }
 
 async function entryOf(

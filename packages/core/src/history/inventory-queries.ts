@@ -294,7 +294,7 @@ export class InventoryQueries {
   inventoryAt(
     at: string | Date,
     filter: ResourceFilter = {},
-    options: { withConfiguration?: boolean } = {},
+    options: { withConfiguration?: boolean; withDeletedSince?: boolean } = {},
   ): Promise<InventoryAtEntry[]> {
     const sources = { resources: this.#resources, store: this.#store, cloudIds: this.#cloudIds() };
     return inventoryAt(sources, at, filter, options);
