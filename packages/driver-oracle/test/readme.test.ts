@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { checkReadmeSections } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
-import { withGeneratedTable } from '../scripts/readme-types.ts';
+import { oracleReadmeSections } from '../scripts/readme-types.ts';
 import { oracleCatalog, oracleEnvironmentVariables } from '../src/driver.ts';
 import { oracleBasePermissions, oraclePermissions } from '../src/oracle-permissions.ts';
 
@@ -8,7 +9,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
   test('has the resource types table generated from the catalog (run scripts/readme-types.ts --write)', () => {
-    expect(readme).toBe(withGeneratedTable(readme));
+    checkReadmeSections(readme, oracleReadmeSections);
   });
 
   test('names every service, resource type, config option, credential and environment variable', () => {

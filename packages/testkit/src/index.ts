@@ -60,11 +60,21 @@ export {
   textResponse,
   xmlResponse,
 } from './fake-request.ts';
+export { alignedTable, codeList, compactTable } from './markdown-table.ts';
 export {
   createMemoryDatabase,
   destroyMemoryDatabase,
   type MemoryDatabaseOptions,
 } from './memory-database.ts';
+export {
+  checkReadmeSections,
+  generatedTableMarkers,
+  type ReadmeMarkers,
+  type ReadmeSection,
+  replaceBetweenMarkers,
+  runReadmeScript,
+  withGeneratedSections,
+} from './readme-sections.ts';
 export { compilePathPattern, type PathMatcher } from './route-pattern.ts';
 export {
   countedClientMethods,

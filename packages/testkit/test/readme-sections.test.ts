@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import {
+  alignedTable,
+  checkReadmeSections,
+  codeList,
+  compactTable,
+  generatedTableMarkers,
+  type ReadmeSection,
+  replaceBetweenMarkers,
+  withGeneratedSections,
+} from '../src/index.ts';
+
+const { start, end } = generatedTableMarkers;
+const sections: ReadmeSection[] = [
+  { name: 'types', markers: generatedTableMarkers, render: () => 'fresh' },
+  {
+    name: 'policy',
+    markers: { start: '<!-- policy -->', end: '<!-- /policy -->' },
+    render: () => '{}',
+  },
+];
+
+describe('markdown tables', () => {
+  test('alignedTable pads every column to its widest cell, three dashes at least', () => {
+    expect(alignedTable(['a', 'long header'], [['wide cell', 'x'], ['b']])).toBe(
+      [
+        '| a         | long header |',
+        '| --------- | ----------- |',
+        '| wide cell | x           |',
+        '| b         |',
+      ].join('\n'),
+    );
+  });
+
+  test('compactTable keeps cells as they are, empty ones included', () => {
+    expect(compactTable(['a', 'b'], [['1', '']])).toBe('| a | b |\n|---|---|\n| 1 |  |');
+  });
+
+  test('codeList quotes each value and is empty for none', () => {
+    expect(codeList(['a', 'b.c'])).toBe('`a`, `b.c`');
+    expect(codeList(undefined)).toBe('');
+  });
+});
+
+describe('generated README sections', () => {
+  const readme = `# Title\n${start}\nold\n${end}\ntext\n<!-- policy -->\nold\n<!-- /policy -->\n`;
+
+  test('replaceBetweenMarkers keeps the markers and puts the content on lines of its own', () => {
+    expect(replaceBetweenMarkers(`a ${start} b ${end} c`, generatedTableMarkers, 'new')).toBe(
+      `a ${start}\nnew\n${end} c`,
+    );
+    expect(() => replaceBetweenMarkers('no markers', generatedTableMarkers, 'x')).toThrow(
+      /lacks the markers/,
+    );
+  });
+
+  test('withGeneratedSections renders every section; checkReadmeSections then passes', () => {
+    const generated = withGeneratedSections(readme, sections);
+    expect(generated).toBe(
+      `# Title\n${start}\nfresh\n${end}\ntext\n<!-- policy -->\n{}\n<!-- /policy -->\n`,
+    );
+    expect(() => checkReadmeSections(generated, sections)).not.toThrow();
+  });
+
+  test('checkReadmeSections names the stale section, its line and the command to run', () => {
+    const generated = withGeneratedSections(readme, sections);
+    expect(() => checkReadmeSections(generated.replace('{}', '{ }'), sections)).toThrow(
+      /generated policy section is stale \(run .*--write\)\. Line 7 should be\n\{\}\nbut is\n\{ \}/,
+    );
+  });
+});
