@@ -60,6 +60,7 @@ export {
   textResponse,
   xmlResponse,
 } from './fake-request.ts';
+export { type ListAllOptions, type ListAllResult, listAll } from './list-all.ts';
 export { alignedTable, codeList, compactTable } from './markdown-table.ts';
 export {
   createMemoryDatabase,
@@ -75,6 +76,8 @@ export {
   runReadmeScript,
   withGeneratedSections,
 } from './readme-sections.ts';
+export { rejectionOf } from './rejection-of.ts';
+export { byId, countByType, ofType } from './resource-lookups.ts';
 export { compilePathPattern, type PathMatcher } from './route-pattern.ts';
 export {
   countedClientMethods,
@@ -83,4 +86,6 @@ export {
   type StorageRequestCounts,
   type StorageRequestKind,
 } from './storage-request-counter.ts';
+export { installTestPlugin, stopTestPlugin } from './test-plugin.ts';
+export { testRetryPolicy } from './test-retry-policy.ts';
 export { createTestRuntime, type TestRuntime } from './test-runtime.ts';
