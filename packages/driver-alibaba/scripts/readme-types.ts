@@ -3,7 +3,9 @@
 // Print them: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   codeList,
   type ReadmeSection,
   runReadmeScript,
@@ -19,32 +21,19 @@ function scopeOf(type: string, global: boolean | undefined): string {
   return global ? '`global`' : 'each region';
 }
 
+/** The table's columns: where each resource type is listed and the RAM actions it needs. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  { header: 'region', cell: (type, service) => scopeOf(type.type, service.global) },
+  catalogColumns.type(),
+  catalogColumns.description(),
+  { header: 'RAM actions', cell: (type) => codeList(alibabaPermissions[type.type]) },
+  catalogColumns.volatilePaths(),
+];
+
 /** The table: one row per resource type, in catalog order. */
 export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of alibabaCatalog.services) {
-    for (const type of service.resourceTypes) {
-      rows.push([
-        `\`${service.name}\``,
-        scopeOf(type.type, service.global),
-        `\`${type.type}\``,
-        type.description ?? '',
-        codeList(alibabaPermissions[type.type]),
-        codeList(type.volatilePaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'region',
-      'resource type',
-      'what',
-      'RAM actions',
-      'volatile paths (not versioned)',
-    ],
-    rows,
-  );
+  return catalogTable(alibabaCatalog, columns);
 }
 
 /** The RAM policy document for every type, as a fenced JSON block. */

@@ -3,6 +3,8 @@
 // Print them: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
+  catalogColumns,
+  catalogTable,
   codeList,
   compactTable,
   type ReadmeMarkers,
@@ -13,21 +15,19 @@ import { awsCatalog, awsReadOnlyPolicy, awsServiceAccess, awsTypeAccess } from '
 
 /** The services and resource types table. */
 export function resourceTypesSection(): string {
-  const rows: string[][] = [];
-  for (const service of awsCatalog.services) {
-    for (const type of service.resourceTypes) {
-      rows.push([
-        `\`${service.name}\`${service.global ? ' (global)' : ''}`,
-        `\`${type.type}\``,
-        type.description ?? '',
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return compactTable(
-    ['service', 'resource type', 'what it is', 'volatile paths', 'secret paths'],
-    rows,
+  return catalogTable(
+    awsCatalog,
+    [
+      {
+        header: 'service',
+        cell: (_type, service) => `\`${service.name}\`${service.global ? ' (global)' : ''}`,
+      },
+      catalogColumns.type(),
+      catalogColumns.description('what it is'),
+      catalogColumns.volatilePaths('volatile paths'),
+      catalogColumns.secretPaths('secret paths'),
+    ],
+    'compact',
   );
 }
 
@@ -44,27 +44,26 @@ export function tagStrategySection(): string {
 
 /** The IAM actions each resource type needs: to be listed at all, and per resource. */
 export function typePermissionsSection(): string {
-  const rows: string[][] = [];
-  for (const service of awsCatalog.services) {
-    for (const type of service.resourceTypes) {
-      const access = awsTypeAccess[type.type];
-      const fallback = access?.fallback
-        ? ` (denied: falls back to ${codeList(access.fallback)}, without policies)`
-        : '';
-      rows.push([
-        `\`${type.type}\``,
-        `${codeList(access?.list)}${fallback}`,
-        codeList(access?.enrich),
-      ]);
-    }
-  }
-  return compactTable(
+  return catalogTable(
+    awsCatalog,
     [
-      'resource type',
-      'to list it (denied: the type fails in that region)',
-      'per resource (denied: kept without that part)',
+      catalogColumns.type(),
+      {
+        header: 'to list it (denied: the type fails in that region)',
+        cell: (type) => {
+          const access = awsTypeAccess[type.type];
+          const fallback = access?.fallback
+            ? ` (denied: falls back to ${codeList(access.fallback)}, without policies)`
+            : '';
+          return `${codeList(access?.list)}${fallback}`;
+        },
+      },
+      {
+        header: 'per resource (denied: kept without that part)',
+        cell: (type) => codeList(awsTypeAccess[type.type]?.enrich),
+      },
     ],
-    rows,
+    'compact',
   );
 }
 

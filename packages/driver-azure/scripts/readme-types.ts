@@ -2,10 +2,12 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   codeList,
-  generatedTableMarkers,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { azureCatalog } from '../src/azure-catalog.ts';
@@ -26,45 +28,34 @@ const enrichmentPermissions: Record<string, string[]> = {
   'azure.appservice.webapp': ['Microsoft.Web/sites/config/read'],
 };
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of azureCatalog.services) {
-    for (const type of service.resourceTypes) {
+/** The table's columns: the read actions each resource type needs, and its own volatile paths. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  catalogColumns.description(),
+  {
+    header: 'read actions (all in Reader)',
+    cell: (type) => {
       const definition = azureDefinitions.find((candidate) =>
         candidate.resourceTypes.includes(type.type),
       );
-      const permissions = [
+      return codeList([
         ...(definition?.permissions ?? []),
         ...(enrichmentPermissions[type.type] ?? []),
-      ];
-      const volatile = (type.volatilePaths ?? []).filter((path) => !sharedVolatilePaths.has(path));
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        type.description ?? '',
-        codeList(permissions),
-        codeList(volatile),
-        codeList(type.secretPaths),
       ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'what',
-      'read actions (all in Reader)',
-      'extra volatile paths',
-      'secret paths',
-    ],
-    rows,
-  );
-}
+    },
+  },
+  {
+    header: 'extra volatile paths',
+    cell: (type) =>
+      codeList((type.volatilePaths ?? []).filter((path) => !sharedVolatilePaths.has(path))),
+  },
+  catalogColumns.secretPaths('secret paths'),
+];
 
 /** The generated sections of README.md. */
 export const azureReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(azureCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, azureReadmeSections);

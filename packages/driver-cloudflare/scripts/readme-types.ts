@@ -3,46 +3,32 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
-  codeList,
-  generatedTableMarkers,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { cloudflareCatalog } from '../src/cloudflare-catalog.ts';
 import { cloudflareTokenPermissions } from '../src/cloudflare-permissions.ts';
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of cloudflareCatalog.services) {
-    for (const type of service.resourceTypes) {
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        type.description ?? '',
-        cloudflareTokenPermissions[type.type] ?? '',
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'what',
-      'token permission (Read)',
-      'volatile paths (not versioned)',
-      'secret paths (stored as a keyed hash)',
-    ],
-    rows,
-  );
-}
+/** The table's columns, one row per resource type. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  catalogColumns.description(),
+  {
+    header: 'token permission (Read)',
+    cell: (type) => cloudflareTokenPermissions[type.type] ?? '',
+  },
+  catalogColumns.volatilePaths(),
+  catalogColumns.secretPaths('secret paths (stored as a keyed hash)'),
+];
 
 /** The generated sections of README.md. */
 export const cloudflareReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(cloudflareCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, cloudflareReadmeSections);

@@ -3,8 +3,10 @@
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import type { DriverCatalog } from '@cloud-inventory/core';
 import {
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   codeList,
-  compactTable,
   type ReadmeSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
@@ -25,37 +27,27 @@ function permissions(service: string, type: string): { list: string; reads: stri
   };
 }
 
+/** The table's columns: what each resource type needs, to be listed and per resource. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service('service'),
+  catalogColumns.type(),
+  { header: 'region', cell: (_type, service) => (service.global ? '`global`' : 'per region') },
+  catalogColumns.description('description'),
+  {
+    header: 'to list it (token scope)',
+    cell: (type, service) => permissions(service.name, type.type).list,
+  },
+  {
+    header: 'per resource (denied: kept without)',
+    cell: (type, service) => permissions(service.name, type.type).reads,
+  },
+  catalogColumns.volatilePaths('volatile paths'),
+  catalogColumns.secretPaths('secret paths'),
+];
+
 /** The table, one row per resource type, in catalog order. */
 export function renderResourceTypes(catalog: DriverCatalog = digitalOceanCatalog): string {
-  const rows: string[][] = [];
-  for (const service of catalog.services) {
-    for (const type of service.resourceTypes) {
-      const needs = permissions(service.name, type.type);
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        service.global ? '`global`' : 'per region',
-        type.description ?? '',
-        needs.list,
-        needs.reads,
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return compactTable(
-    [
-      'service',
-      'resource type',
-      'region',
-      'description',
-      'to list it (token scope)',
-      'per resource (denied: kept without)',
-      'volatile paths',
-      'secret paths',
-    ],
-    rows,
-  );
+  return catalogTable(catalog, columns, 'compact');
 }
 
 /** The generated sections of README.md. */

@@ -3,8 +3,9 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
-  codeList,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   generatedTableMarkers,
   type ReadmeSection,
   runReadmeScript,
@@ -17,35 +18,22 @@ const placementText = {
   'per-region': 'its region (one call each)',
 } as const;
 
+const definitionOf = (type: string) =>
+  gcpListingDefinitions.find((candidate) => candidate.types.some((entry) => entry.type === type))!;
+
+/** The table's columns: where each resource type is listed and the permission that lists it. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  catalogColumns.description('what (API call)'),
+  { header: 'region', cell: (type) => placementText[definitionOf(type.type).placement] },
+  { header: 'permission', cell: (type) => `\`${definitionOf(type.type).permission}\`` },
+  catalogColumns.volatilePaths(),
+];
+
 /** The table: one row per resource type, in catalog order. */
 export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of gcpCatalog.services) {
-    for (const type of service.resourceTypes) {
-      const definition = gcpListingDefinitions.find((candidate) =>
-        candidate.types.some((entry) => entry.type === type.type),
-      )!;
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        type.description ?? '',
-        placementText[definition.placement],
-        `\`${definition.permission}\``,
-        codeList(type.volatilePaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'what (API call)',
-      'region',
-      'permission',
-      'volatile paths (not versioned)',
-    ],
-    rows,
-  );
+  return catalogTable(gcpCatalog, columns);
 }
 
 /** Every permission the driver uses, sorted: the `includedPermissions` of a narrower custom role. */

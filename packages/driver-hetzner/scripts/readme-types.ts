@@ -2,48 +2,44 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
-  codeList,
-  generatedTableMarkers,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { hetznerCatalog } from '../src/hetzner-catalog.ts';
 import { hetznerServices } from '../src/hetzner-services.ts';
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of hetznerCatalog.services) {
-    const definition = hetznerServices.find((candidate) => candidate.service === service.name);
-    const region = definition?.regional ? (definition.locationField ?? 'location') : '`global`';
-    for (const type of service.resourceTypes) {
-      rows.push([
-        `\`${service.name}\``,
-        region,
-        `\`${type.type}\``,
-        type.description ?? '',
-        definition ? `\`GET /v1${definition.path}\`` : '',
-        codeList(type.volatilePaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'region',
-      'resource type',
-      'what',
-      'listed by (Read token)',
-      'volatile paths (not versioned)',
-    ],
-    rows,
-  );
-}
+const definitionOf = (service: string) =>
+  hetznerServices.find((candidate) => candidate.service === service);
+
+/** The table's columns, one row per resource type. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  {
+    header: 'region',
+    cell: (_type, service) => {
+      const definition = definitionOf(service.name);
+      return definition?.regional ? (definition.locationField ?? 'location') : '`global`';
+    },
+  },
+  catalogColumns.type(),
+  catalogColumns.description(),
+  {
+    header: 'listed by (Read token)',
+    cell: (_type, service) => {
+      const definition = definitionOf(service.name);
+      return definition ? `\`GET /v1${definition.path}\`` : '';
+    },
+  },
+  catalogColumns.volatilePaths(),
+];
 
 /** The generated sections of README.md. */
 export const hetznerReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(hetznerCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, hetznerReadmeSections);

@@ -2,50 +2,38 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   codeList,
-  generatedTableMarkers,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { linodeCatalog } from '../src/linode-catalog.ts';
 import { linodeSteps } from '../src/linode-driver.ts';
 import { linodeTokenScopes } from '../src/linode-errors.ts';
 
-/** The table: one row per resource type, in catalog order, with the calls and scope it needs. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of linodeCatalog.services) {
-    for (const type of service.resourceTypes) {
-      const step = linodeSteps.find((candidate) => candidate.resourceTypes.includes(type.type));
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        step?.regional ? '`region`' : '`global`',
-        codeList((step?.call ?? '').split(', ')),
-        `\`${linodeTokenScopes[service.name] ?? ''}\``,
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'region',
-      'list call(s)',
-      'token scope',
-      'volatile paths (not versioned)',
-      'secret paths (hashed)',
-    ],
-    rows,
-  );
-}
+const stepOf = (type: string) =>
+  linodeSteps.find((candidate) => candidate.resourceTypes.includes(type));
+
+/** The table's columns: the calls and token scope each resource type needs. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  { header: 'region', cell: (type) => (stepOf(type.type)?.regional ? '`region`' : '`global`') },
+  { header: 'list call(s)', cell: (type) => codeList((stepOf(type.type)?.call ?? '').split(', ')) },
+  {
+    header: 'token scope',
+    cell: (_type, service) => `\`${linodeTokenScopes[service.name] ?? ''}\``,
+  },
+  catalogColumns.volatilePaths(),
+  catalogColumns.secretPaths('secret paths (hashed)'),
+];
 
 /** The generated sections of README.md. */
 export const linodeReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(linodeCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, linodeReadmeSections);

@@ -2,49 +2,30 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
-  codeList,
-  generatedTableMarkers,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { atlasCatalog } from '../src/atlas-catalog.ts';
 import { atlasTypeDocs } from '../src/atlas-type-docs.ts';
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of atlasCatalog.services) {
-    for (const type of service.resourceTypes) {
-      const docs = atlasTypeDocs[type.type];
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        type.description ?? '',
-        docs?.region ?? '`global`',
-        docs?.role ?? '',
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'what',
-      'region',
-      'least role',
-      'volatile paths (not versioned)',
-      'secret paths (stored hashed)',
-    ],
-    rows,
-  );
-}
+/** The table's columns: where each resource type lives and the least role that lists it. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  catalogColumns.description(),
+  { header: 'region', cell: (type) => atlasTypeDocs[type.type]?.region ?? '`global`' },
+  { header: 'least role', cell: (type) => atlasTypeDocs[type.type]?.role ?? '' },
+  catalogColumns.volatilePaths(),
+  catalogColumns.secretPaths(),
+];
 
 /** The generated sections of README.md. */
 export const atlasReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(atlasCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, atlasReadmeSections);

@@ -3,59 +3,56 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   codeList,
-  generatedTableMarkers,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { oracleCatalog } from '../src/oracle-catalog.ts';
 import { oraclePermissions } from '../src/oracle-permissions.ts';
 import { oracleListDefinitions } from '../src/oracle-steps.ts';
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of oracleCatalog.services) {
-    for (const type of service.resourceTypes) {
-      const definitions = oracleListDefinitions.filter(
-        (definition) => definition.type === type.type,
-      );
+const definitionsOf = (type: string) =>
+  oracleListDefinitions.filter((definition) => definition.type === type);
+
+/** The table's columns: where each resource type is listed, by which calls, under which policy. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  catalogColumns.type(),
+  {
+    header: 'region',
+    cell: (type, service) => {
+      if (service.global) return '`global`';
+      return definitionsOf(type.type).some((definition) => definition.scope === 'global')
+        ? 'each region; public: `global`'
+        : 'each region';
+    },
+  },
+  {
+    header: 'API calls',
+    cell: (type) => {
+      const definitions = definitionsOf(type.type);
+      // Compartments have no list definition: they come from the tree every listing walks.
       const calls =
         definitions.length > 0
           ? definitions.map((definition) => definition.call)
           : ['ListCompartments'];
-      const region = service.global
-        ? '`global`'
-        : definitions.some((definition) => definition.scope === 'global')
-          ? 'each region; public: `global`'
-          : 'each region';
-      rows.push([
-        `\`${service.name}\``,
-        `\`${type.type}\``,
-        region,
-        [...new Set(calls)].join('; '),
-        codeList(oraclePermissions[type.type]),
-        codeList(type.volatilePaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'resource type',
-      'region',
-      'API calls',
-      'policy (Allow group X to ...)',
-      'volatile paths (not versioned)',
-    ],
-    rows,
-  );
-}
+      return [...new Set(calls)].join('; ');
+    },
+  },
+  {
+    header: 'policy (Allow group X to ...)',
+    cell: (type) => codeList(oraclePermissions[type.type]),
+  },
+  catalogColumns.volatilePaths(),
+];
 
 /** The generated sections of README.md. */
 export const oracleReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(oracleCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, oracleReadmeSections);

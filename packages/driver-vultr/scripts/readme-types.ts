@@ -2,46 +2,28 @@
 // Print it: node --conditions=source scripts/readme-types.ts
 // Update README.md in place: node --conditions=source scripts/readme-types.ts --write
 import {
-  alignedTable,
-  codeList,
-  generatedTableMarkers,
+  type CatalogColumn,
+  catalogColumns,
+  catalogTable,
   type ReadmeSection,
+  resourceTypesSection,
   runReadmeScript,
 } from '@cloud-inventory/testkit';
 import { vultrCatalog } from '../src/vultr-catalog.ts';
 
-/** The table: one row per resource type, in catalog order. */
-export function renderResourceTypesTable(): string {
-  const rows: string[][] = [];
-  for (const service of vultrCatalog.services) {
-    const region = service.global ? '`global`' : '`region`';
-    for (const type of service.resourceTypes) {
-      rows.push([
-        `\`${service.name}\``,
-        region,
-        `\`${type.type}\``,
-        type.description ?? '',
-        codeList(type.volatilePaths),
-        codeList(type.secretPaths),
-      ]);
-    }
-  }
-  return alignedTable(
-    [
-      '`config.services`',
-      'region',
-      'resource type',
-      'what (API call)',
-      'volatile paths (not versioned)',
-      'secret paths (stored hashed)',
-    ],
-    rows,
-  );
-}
+/** The table's columns, one row per resource type. */
+const columns: CatalogColumn[] = [
+  catalogColumns.service(),
+  { header: 'region', cell: (_type, service) => (service.global ? '`global`' : '`region`') },
+  catalogColumns.type(),
+  catalogColumns.description('what (API call)'),
+  catalogColumns.volatilePaths(),
+  catalogColumns.secretPaths(),
+];
 
 /** The generated sections of README.md. */
 export const vultrReadmeSections: ReadmeSection[] = [
-  { name: 'resource types', markers: generatedTableMarkers, render: renderResourceTypesTable },
+  resourceTypesSection(() => catalogTable(vultrCatalog, columns)),
 ];
 
 runReadmeScript(import.meta, vultrReadmeSections);

@@ -1,4 +1,5 @@
 export { matchAmzTarget, matchQueryAction, queryAction, queryParameters } from './aws-matchers.ts';
+export { type CatalogColumn, catalogColumns, catalogTable } from './catalog-table.ts';
 export { type CollectResourcesOptions, collectResources } from './collect-resources.ts';
 export {
   ConformanceError,
@@ -73,6 +74,7 @@ export {
   type ReadmeMarkers,
   type ReadmeSection,
   replaceBetweenMarkers,
+  resourceTypesSection,
   runReadmeScript,
   withGeneratedSections,
 } from './readme-sections.ts';

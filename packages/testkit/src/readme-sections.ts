@@ -76,3 +76,8 @@ export function runReadmeScript(script: ImportMeta, sections: readonly ReadmeSec
     process.stdout.write(`${sections.map((section) => section.render()).join('\n\n')}\n`);
   }
 }
+
+/** The one section most drivers generate: their resource types table, between `generatedTableMarkers`. */
+export function resourceTypesSection(render: () => string): ReadmeSection {
+  return { name: 'resource types', markers: generatedTableMarkers, render };
+}

@@ -1,12 +1,16 @@
+import type { DriverCatalog } from '@cloud-inventory/core';
 import { describe, expect, test } from 'vitest';
 import {
   alignedTable,
+  catalogColumns,
+  catalogTable,
   checkReadmeSections,
   codeList,
   compactTable,
   generatedTableMarkers,
   type ReadmeSection,
   replaceBetweenMarkers,
+  resourceTypesSection,
   withGeneratedSections,
 } from '../src/index.ts';
 
@@ -39,6 +43,51 @@ describe('markdown tables', () => {
   test('codeList quotes each value and is empty for none', () => {
     expect(codeList(['a', 'b.c'])).toBe('`a`, `b.c`');
     expect(codeList(undefined)).toBe('');
+  });
+});
+
+describe('catalog tables', () => {
+  const catalog = {
+    driver: 'example',
+    services: [
+      {
+        name: 'disks',
+        resourceTypes: [
+          { type: 'example.disk', description: 'A disk', volatilePaths: ['size'] },
+          { type: 'example.snapshot', secretPaths: ['key'] },
+        ],
+      },
+    ],
+  } as DriverCatalog;
+
+  test('catalogTable has a row per resource type, in catalog order, aligned or compact', () => {
+    const columns = [
+      catalogColumns.service(),
+      catalogColumns.type(),
+      catalogColumns.description(),
+      catalogColumns.volatilePaths('volatile'),
+      catalogColumns.secretPaths('secret'),
+    ];
+    expect(catalogTable(catalog, columns, 'compact')).toBe(
+      [
+        '| `config.services` | resource type | what | volatile | secret |',
+        '|---|---|---|---|---|',
+        '| `disks` | `example.disk` | A disk | `size` |  |',
+        '| `disks` | `example.snapshot` |  |  | `key` |',
+      ].join('\n'),
+    );
+    expect(catalogTable(catalog, columns).split('\n')[2]).toBe(
+      '| `disks`           | `example.disk`     | A disk | `size`   |        |',
+    );
+  });
+
+  test('resourceTypesSection goes between the usual markers', () => {
+    const render = () => 'table';
+    expect(resourceTypesSection(render)).toEqual({
+      name: 'resource types',
+      markers: generatedTableMarkers,
+      render,
+    });
   });
 });
 
