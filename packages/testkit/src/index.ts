@@ -68,6 +68,7 @@ export {
   destroyMemoryDatabase,
   type MemoryDatabaseOptions,
 } from './memory-database.ts';
+export { type ReadmeCoverage, readmeOmissions } from './readme-coverage.ts';
 export {
   checkReadmeSections,
   generatedTableMarkers,

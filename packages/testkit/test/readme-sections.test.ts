@@ -9,6 +9,7 @@ import {
   compactTable,
   generatedTableMarkers,
   type ReadmeSection,
+  readmeOmissions,
   replaceBetweenMarkers,
   resourceTypesSection,
   withGeneratedSections,
@@ -116,5 +117,26 @@ describe('generated README sections', () => {
     expect(() => checkReadmeSections(generated.replace('{}', '{ }'), sections)).toThrow(
       /generated policy section is stale \(run .*--write\)\. Line 7 should be\n\{\}\nbut is\n\{ \}/,
     );
+  });
+});
+
+describe('README coverage', () => {
+  const catalog = {
+    driver: 'example',
+    services: [{ name: 'disks', resourceTypes: [{ type: 'example.disk' }] }],
+  } as DriverCatalog;
+
+  test('readmeOmissions lists what the README does not name, and nothing when it names all', () => {
+    const readme = '`disks` holds `example.disk`.\n\n| `region`   | where |\n\nEXAMPLE_TOKEN';
+    expect(
+      readmeOmissions(readme, { catalog, options: ['region'], mentions: ['EXAMPLE_TOKEN'] }),
+    ).toEqual([]);
+    expect(
+      readmeOmissions('`disks` and `region`', {
+        catalog,
+        options: ['region'],
+        mentions: ['EXAMPLE_TOKEN'],
+      }),
+    ).toEqual(['resource type `example.disk`', 'option row `region`', 'EXAMPLE_TOKEN']);
   });
 });
