@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // No test may reach a cloud's instance metadata service (169.254.169.254): credential chains
+    // that fall back to it are told there is none.
+    env: { METADATA_SERVER_DETECTION: 'none', AWS_EC2_METADATA_DISABLED: 'true' },
   },
 });

@@ -33,13 +33,17 @@ describe.each(packageFolders)('package %s', (folder) => {
     expect(manifest.dependencies?.['@cloud-inventory/core']).toBeUndefined();
   });
 
-  test('pins every dependency to an exact version or the workspace', () => {
-    for (const [name, range] of Object.entries<string>({
-      ...manifest.dependencies,
-      ...manifest.devDependencies,
-    })) {
-      expect(range, `${name}@${range}`).toMatch(/^(workspace:|\d+\.\d+\.\d+)/);
+  // NOTE: the AWS SDK (`@aws-sdk/*`, `@smithy/*`) is the exception: s3db.js brings its own copy, so
+  // exact pins made npm install a second set of every SDK package (issue 20); a caret range dedupes.
+  test('pins every dependency to an exact version or the workspace (caret ranges for the AWS SDK)', () => {
+    for (const [name, range] of Object.entries<string>(manifest.dependencies ?? {})) {
+      const pattern = /^@(aws-sdk|smithy)\//.test(name)
+        ? /^\^\d+\.\d+\.\d+$/
+        : /^(workspace:|\d+\.\d+\.\d+)/;
+      expect(range, `${name}@${range}`).toMatch(pattern);
     }
+    for (const [name, range] of Object.entries<string>(manifest.devDependencies ?? {}))
+      expect(range, `${name}@${range}`).toMatch(/^(workspace:|\d+\.\d+\.\d+)/);
   });
 });
 

@@ -1,12 +1,20 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { exitWithParent, needsHeapTuning, runWithHeapTuning } from './heap-tuning.ts';
+import { programNameOf } from './program-name.ts';
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
+// Present when this is packages/cli/dist/bin.mjs of a clone of the repository.
+const clonesWrapper = fileURLToPath(new URL('../../../bin/cloud-inventory', import.meta.url));
 if (nodeMajor < 24) {
+  // In a clone, the wrapper next to the workspace brings the project's own Node 24.
+  const hint = existsSync(clonesWrapper)
+    ? `in this clone, run ${clonesWrapper} instead (it uses the project's Node 24)`
+    : 'install Node.js 24 (https://nodejs.org) and run it again';
   process.stderr.write(
-    `error: cloud-inventory needs Node.js 24 or later; this is Node.js ${process.versions.node}\nhint: install Node.js 24 (https://nodejs.org) and run it again\n`,
+    `error: cloud-inventory needs Node.js 24 or later; this is Node.js ${process.versions.node}\nhint: ${hint}\n`,
   );
   process.exit(1);
 }
@@ -28,17 +36,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const { runCli } = await import('./cli.ts');
 
-function shortPath(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere && !fromHere.startsWith('..') && !isAbsolute(fromHere) ? fromHere : path;
-}
-
-// Started as `node path/to/bin.mjs` from a checkout (./run demo), not an installed bin: say so in hints.
-const script = process.argv[1] ?? '';
-const programName =
-  /bin\.m?[jt]s$/.test(script) && !script.includes('/node_modules/')
-    ? `node ${shortPath(script)}`
-    : 'cloud-inventory';
+// How the user started it (the clone's bin/cloud-inventory, `node .../bin.mjs`, an installed bin), for hints.
+const programName = programNameOf({
+  environment: process.env,
+  cwd: process.cwd(),
+  cloneRoot: existsSync(clonesWrapper)
+    ? fileURLToPath(new URL('../../../', import.meta.url))
+    : undefined,
+});
 const exitCode = await runCli(args, { programName });
 // Flush stdout before exiting: exit() here, because driver SDKs or timers may keep the loop alive.
 if (process.stdout.writableNeedDrain)

@@ -6,6 +6,7 @@ import { commands } from './commands/command-list.ts';
 import { globalOptionsOf } from './commands/global-options.ts';
 import { exitCodes } from './errors/cli-error.ts';
 import { UsageError } from './errors/usage-error.ts';
+import { withProgramName } from './program-name.ts';
 import { reportError } from './render/error-report.ts';
 import { renderCommandHelp, renderMainHelp } from './render/help.ts';
 import { detectTerminal, type Terminal } from './terminal/terminal.ts';
@@ -118,7 +119,8 @@ function createContext(
       verbose: values.verbose === true,
     },
     out: (line = '') => terminal.stdout.write(`${line}\n`),
-    log: (line = '') => terminal.stderr.write(`${line}\n`),
+    log: (line = '') =>
+      terminal.stderr.write(`${withProgramName(line, environment.programName)}\n`),
     json: (value) => terminal.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     signals: environment.signals,
     programName: environment.programName,
@@ -158,7 +160,7 @@ export async function runCli(
         ? renderCommandHelp(command, terminal.out)
         : renderMainHelp(commands, cliVersion(), terminal.out);
       const stream = name === undefined ? terminal.stderr : terminal.stdout;
-      stream.write(`${lines.join('\n')}\n`);
+      stream.write(`${withProgramName(lines.join('\n'), settings.programName)}\n`);
       return name === undefined ? exitCodes.usage : exitCodes.success;
     }
     if (name === '--version' || name === '-v' || name === 'version') {
@@ -179,7 +181,8 @@ export async function runCli(
     }
     const input = parseCommandLine(command, rest);
     if (input.values.help === true) {
-      terminal.stdout.write(`${renderCommandHelp(command, terminal.out).join('\n')}\n`);
+      const help = renderCommandHelp(command, terminal.out).join('\n');
+      terminal.stdout.write(`${withProgramName(help, settings.programName)}\n`);
       return exitCodes.success;
     }
     const { minimum, maximum } = command.positionals;
@@ -195,7 +198,7 @@ export async function runCli(
     return await command.run(createContext(terminal, settings, input.values), input);
   } catch (error) {
     const report = reportError(error, { verbose, palette: terminal.err });
-    terminal.stderr.write(`${report.lines.join('\n')}\n`);
+    terminal.stderr.write(`${withProgramName(report.lines.join('\n'), settings.programName)}\n`);
     return report.exitCode;
   }
 }

@@ -84,6 +84,8 @@ export function baseEnvironment(extra: Record<string, string> = {}): NodeJS.Proc
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
     LANG: 'C.UTF-8',
+    // Messages as an installed bin prints them; clone-commands.test.ts checks the clone's wrapper names.
+    CLOUD_INVENTORY_PROGRAM_NAME: 'cloud-inventory',
     ...extra,
   };
 }

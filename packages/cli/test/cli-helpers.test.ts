@@ -6,6 +6,7 @@ import { parseDuration, parseMoment } from '../src/parse/parse-time.ts';
 import { parseTags } from '../src/parse/parse-values.ts';
 import { renderDiff, summarizeDiff } from '../src/render/diff.ts';
 import { createExportEncoder, csvField } from '../src/render/export-writers.ts';
+import { formatQuantity } from '../src/render/format.ts';
 import { renderTable } from '../src/render/table.ts';
 import { maskCredentials } from '../src/store/mask-credentials.ts';
 import { resolveStore } from '../src/store/resolve-store.ts';
@@ -161,5 +162,14 @@ describe('cli helpers', () => {
       JSON.parse(two.start() + two.record({ a: 1 }) + two.record({ a: 2 }) + two.end()),
     ).toEqual([{ a: 1 }, { a: 2 }]);
     expect(parseTags(['env=prod', 'owner'])).toEqual({ env: 'prod', owner: true });
+  });
+});
+
+describe('formatQuantity', () => {
+  test('"1 version", "2 versions", "1,000 resources"', () => {
+    expect(formatQuantity(1, 'version')).toBe('1 version');
+    expect(formatQuantity(2, 'version')).toBe('2 versions');
+    expect(formatQuantity(0, 'change')).toBe('0 changes');
+    expect(formatQuantity(1000, 'resource')).toBe('1,000 resources');
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../src/commands/command-list.ts';
+import { loadConfiguredDrivers } from '../src/config/load-drivers.ts';
 import { createWorkspace, ensureBuiltBinary, runCli, runJson } from './cli-harness.ts';
 
 const smallMock = { id: 'mock-a', driver: 'aws-mock', config: { seed: 7, resourceCount: 12 } };
@@ -93,31 +94,54 @@ describe('cloud-inventory: usage, help and config', () => {
     }
   });
 
-  test('a missing driver package exits 2 with the exact install command', async () => {
+  test('outside a clone, a missing driver package is a usage error with the exact install command', async () => {
+    const workspace = createWorkspace();
+    const load = () =>
+      loadConfiguredDrivers(
+        { clouds: [{ id: 'prod', driver: 'aws', credentials: { accessKeyId: 'x' } }] },
+        {
+          configPath: 'cloud-inventory.config.json',
+          searchFrom: [workspace.directory],
+          cwd: workspace.directory,
+          environment: {},
+          cloneRoot: null,
+          // Node would not find it from a temporary folder; vitest's resolver finds the workspace's.
+          importPackage: async () => ({ status: 'missing' }),
+        },
+      );
+    try {
+      await expect(load()).rejects.toThrow(
+        'driver "aws" (clouds[0].driver) needs @cloud-inventory/driver-aws, which is not installed; install it with: npm install @cloud-inventory/driver-aws',
+      );
+      writeFileSync(join(workspace.directory, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n');
+      await expect(load()).rejects.toThrow('pnpm add @cloud-inventory/driver-aws');
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  test('in a clone, a provider driver comes from the workspace; an unknown name exits 2 with a did-you-mean', async () => {
     const workspace = createWorkspace({
       'cloud-inventory.config.json': {
         clouds: [smallMock, { id: 'prod', driver: 'aws', credentials: { accessKeyId: 'x' } }],
       },
     });
     try {
-      const withNpm = await runCli(['sync'], { cwd: workspace.directory });
-      expect(withNpm.code).toBe(2);
-      expect(withNpm.stderr.trim().split('\n')).toHaveLength(1);
-      expect(withNpm.stderr).toContain(
-        'driver "aws" (clouds[1].driver) needs @cloud-inventory/driver-aws',
-      );
-      expect(withNpm.stderr).toContain('npm install @cloud-inventory/driver-aws');
-      writeFileSync(join(workspace.directory, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n');
-      const withPnpm = await runCli(['list'], { cwd: workspace.directory });
-      expect(withPnpm.code).toBe(2);
-      expect(withPnpm.stderr).toContain('pnpm add @cloud-inventory/driver-aws');
+      const fromClone = await runCli(['drivers', 'aws'], { cwd: workspace.directory });
+      expect(fromClone.code, fromClone.stderr).toBe(0);
+      expect(fromClone.stdout).toContain('aws.ec2.instance');
       writeFileSync(
         join(workspace.directory, 'cloud-inventory.config.json'),
-        JSON.stringify({ clouds: [{ driver: 'no-such-cloud' }] }),
+        JSON.stringify({ clouds: [{ driver: 'no-such-cloud' }, { driver: 'hetzer' }] }),
       );
       const unknownDriver = await runCli(['sync'], { cwd: workspace.directory });
       expect(unknownDriver.code).toBe(2);
+      expect(unknownDriver.stderr.trim().split('\n')).toHaveLength(2);
       expect(unknownDriver.stderr).toContain('no cloud driver named "no-such-cloud"');
+      expect(unknownDriver.stderr).toContain(
+        'no cloud driver named "hetzer"; did you mean "hetzner"?',
+      );
+      expect(unknownDriver.stderr).toContain('Installable provider drivers: aws, gcp');
       expect(unknownDriver.stderr).toContain('aws-mock');
     } finally {
       workspace.cleanup();

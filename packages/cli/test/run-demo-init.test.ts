@@ -7,6 +7,7 @@ import {
   binaryPath,
   createWorkspace,
   ensureBuiltBinary,
+  packageDirectory,
   runCli,
   runJson,
 } from './cli-harness.ts';
@@ -112,6 +113,8 @@ describe('cloud-inventory run, demo and init', () => {
       const first = await runCli(['demo', '--cycles', '2', '--resources', '12'], {
         cwd: workspace.directory,
         timeoutMs: 60_000,
+        // As `node .../dist/bin.mjs` started by hand, not through bin/cloud-inventory.
+        environment: { CLOUD_INVENTORY_PROGRAM_NAME: '' },
       });
       expect(first.code, first.stderr).toBe(0);
       expect(existsSync(join(workspace.directory, '.cloud-inventory', 'demo'))).toBe(true);
@@ -133,8 +136,10 @@ describe('cloud-inventory run, demo and init', () => {
         expect(first.stdout).toMatch(new RegExp(`\\n${provider}-demo\\s+${provider}-mock\\s+\\d+`));
       }
       expect(first.stdout).toMatch(/\n\s+1\s+succeeded\s+132\s+132\s+0\s+0\s+0/);
-      // Started as `node .../dist/bin.mjs`, the hints say so.
-      expect(first.stdout).toContain(`node ${binaryPath} list --store .cloud-inventory/demo`);
+      // Started as `node .../dist/bin.mjs` in a clone, the hints name the clone's wrapper, which
+      // works in a fresh shell with any system Node (clone-commands.test.ts runs them).
+      const wrapper = join(packageDirectory, '..', '..', 'bin', 'cloud-inventory');
+      expect(first.stdout).toContain(`${wrapper} list --store .cloud-inventory/demo`);
       expect(first.stderr).toContain('cycle 2/2: succeeded');
 
       const again = await runJson(['demo', '--cycles', '1', '--resources', '12'], {

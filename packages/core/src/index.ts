@@ -36,9 +36,17 @@ export type {
 } from './history/inventory-queries.ts';
 export { matchesFilter, type ResourceFilter } from './history/resource-filter.ts';
 export { createConsoleLogger, silentLogger } from './logger.ts';
+export { closestName } from './options/known-keys.ts';
 export * from './options/plugin-options.ts';
-export { validatePluginOptions } from './options/validate-options.ts';
+export {
+  type ValidatePluginOptionsSettings,
+  validatePluginOptions,
+} from './options/validate-options.ts';
 export { CloudLock } from './storage/cloud-lock.ts';
+export {
+  connectInventoryDatabase,
+  type InventoryDatabase,
+} from './storage/connect-database.ts';
 export { recommendedDatabaseOptions, transientStorageErrors } from './storage/database-options.ts';
 export {
   decodeIdPart,
@@ -46,5 +54,13 @@ export {
   snapshotRecordId,
   versionRecordId,
 } from './storage/record-ids.ts';
+export {
+  renderImportId,
+  resolveTerraformImport,
+  type TerraformImport,
+  type TerraformImportSkip,
+  type TerraformImportSource,
+  terraformDescriptors,
+} from './terraform-import.ts';
 export type * from './types.ts';
 export * from './versioning/index.ts';

@@ -161,6 +161,30 @@ export interface ResourceTypeDescriptor {
   volatilePaths?: string[];
   /** Paths whose values are replaced by a keyed hash before anything is stored. */
   secretPaths?: string[];
+  /**
+   * How Terraform (>= 1.5 `import` blocks) imports a resource of this type; with several, the first
+   * whose `only` matches is used. Absent: no Terraform resource manages this type.
+   */
+  terraform?: TerraformImportDescriptor | TerraformImportDescriptor[];
+}
+
+/**
+ * The Terraform resource type and import id of a resource type. A template, not a function: a
+ * catalog stays plain data (printed by `cloud-inventory drivers --json`, checked against fixtures
+ * for every placeholder, the same in every copy of a driver package).
+ */
+export interface TerraformImportDescriptor {
+  /** Terraform resource type (`aws_instance`, `digitalocean_droplet`, `hcloud_server`). */
+  type: string;
+  /**
+   * Import id template from the provider's documentation: `{resourceId}`, `{name}`, `{region}`,
+   * `{accountId}`, `{configuration.Path.To.Value}`, `{tags.key}`, each optionally piped through
+   * `|after:TEXT`, `|afterLast:TEXT`, `|before:TEXT` or `|trimEnd:TEXT` (`{resourceId|after:service/}`).
+   * With several descriptors, the first whose `only` matches and whose values are all present wins.
+   */
+  importId: string;
+  /** Use this descriptor only when the value at `path` (same syntax) is one of `values`. */
+  only?: { path: string; values: string[] };
 }
 
 /** One service of a driver's catalog. */

@@ -1,4 +1,4 @@
-import type { ResourceTypeDescriptor } from '@cloud-inventory/core';
+import type { ResourceTypeDescriptor, TerraformImportDescriptor } from '@cloud-inventory/core';
 import { defineCatalog } from '@cloud-inventory/driver-kit';
 
 const type = (
@@ -10,7 +10,144 @@ const type = (
   description,
   ...(paths.volatile ? { volatilePaths: paths.volatile } : {}),
   ...(paths.secret ? { secretPaths: paths.secret } : {}),
+  ...(terraformImports[name] ? { terraform: terraformImports[name] } : {}),
 });
+
+const byId = (terraformType: string): TerraformImportDescriptor => ({
+  type: terraformType,
+  importId: '{resourceId}',
+});
+const by = (terraformType: string, importId: string): TerraformImportDescriptor => ({
+  type: terraformType,
+  importId,
+});
+
+/**
+ * Terraform imports (hashicorp/aws, each resource page's "Import" section), by resource type.
+ * Default VPCs, ACLs and security groups go to the `aws_default_*` resources; transit gateway
+ * attachments by their kind (VPN and Direct Connect ones belong to other resources); EventBridge
+ * rules of the default bus by name alone. AWS Config recorders and delivery channels by name.
+ */
+const terraformImports: Record<string, TerraformImportDescriptor | TerraformImportDescriptor[]> = {
+  'aws.ec2.instance': byId('aws_instance'),
+  'aws.ec2.image': byId('aws_ami'),
+  'aws.ec2.key-pair': by('aws_key_pair', '{configuration.KeyName}'),
+  'aws.ec2.elastic-ip': byId('aws_eip'),
+  'aws.ec2.launch-template': byId('aws_launch_template'),
+  'aws.ebs.volume': byId('aws_ebs_volume'),
+  'aws.ebs.snapshot': byId('aws_ebs_snapshot'),
+  'aws.autoscaling.group': by('aws_autoscaling_group', '{configuration.AutoScalingGroupName}'),
+  'aws.vpc.vpc': [
+    { ...byId('aws_default_vpc'), only: { path: 'configuration.IsDefault', values: ['true'] } },
+    byId('aws_vpc'),
+  ],
+  'aws.vpc.subnet': byId('aws_subnet'),
+  'aws.vpc.security-group': [
+    {
+      ...byId('aws_default_security_group'),
+      only: { path: 'configuration.GroupName', values: ['default'] },
+    },
+    byId('aws_security_group'),
+  ],
+  'aws.vpc.route-table': byId('aws_route_table'),
+  'aws.vpc.internet-gateway': byId('aws_internet_gateway'),
+  'aws.vpc.nat-gateway': byId('aws_nat_gateway'),
+  'aws.vpc.network-acl': [
+    {
+      ...byId('aws_default_network_acl'),
+      only: { path: 'configuration.IsDefault', values: ['true'] },
+    },
+    byId('aws_network_acl'),
+  ],
+  'aws.vpc.endpoint': byId('aws_vpc_endpoint'),
+  'aws.vpc.peering-connection': byId('aws_vpc_peering_connection'),
+  'aws.vpn.connection': byId('aws_vpn_connection'),
+  'aws.vpn.customer-gateway': byId('aws_customer_gateway'),
+  'aws.transitgateway.gateway': byId('aws_ec2_transit_gateway'),
+  'aws.transitgateway.attachment': [
+    {
+      ...byId('aws_ec2_transit_gateway_vpc_attachment'),
+      only: { path: 'configuration.ResourceType', values: ['vpc'] },
+    },
+    {
+      ...byId('aws_ec2_transit_gateway_peering_attachment'),
+      only: { path: 'configuration.ResourceType', values: ['peering'] },
+    },
+    {
+      ...byId('aws_ec2_transit_gateway_connect'),
+      only: { path: 'configuration.ResourceType', values: ['connect'] },
+    },
+  ],
+  'aws.elb.load-balancer': by('aws_elb', '{configuration.LoadBalancerName}'),
+  'aws.elbv2.load-balancer': byId('aws_lb'),
+  'aws.elbv2.target-group': byId('aws_lb_target_group'),
+  'aws.ecs.cluster': by('aws_ecs_cluster', '{configuration.clusterName}'),
+  'aws.ecs.service': by(
+    'aws_ecs_service',
+    '{configuration.clusterArn|afterLast:/}/{configuration.serviceName}',
+  ),
+  'aws.ecs.task-definition': byId('aws_ecs_task_definition'),
+  'aws.eks.cluster': by('aws_eks_cluster', '{configuration.name}'),
+  'aws.eks.nodegroup': by(
+    'aws_eks_node_group',
+    '{configuration.clusterName}:{configuration.nodegroupName}',
+  ),
+  'aws.lambda.function': by('aws_lambda_function', '{configuration.FunctionName}'),
+  'aws.s3.bucket': by('aws_s3_bucket', '{configuration.Name}'),
+  'aws.rds.instance': by('aws_db_instance', '{configuration.DBInstanceIdentifier}'),
+  'aws.rds.cluster': by('aws_rds_cluster', '{configuration.DBClusterIdentifier}'),
+  'aws.dynamodb.table': by('aws_dynamodb_table', '{configuration.TableName}'),
+  'aws.elasticache.cluster': by('aws_elasticache_cluster', '{configuration.CacheClusterId}'),
+  'aws.efs.file-system': by('aws_efs_file_system', '{configuration.FileSystemId}'),
+  'aws.iam.user': by('aws_iam_user', '{configuration.UserName}'),
+  'aws.iam.role': by('aws_iam_role', '{configuration.RoleName}'),
+  'aws.kms.key': by('aws_kms_key', '{configuration.KeyId}'),
+  'aws.secretsmanager.secret': byId('aws_secretsmanager_secret'),
+  'aws.ssm.parameter': by('aws_ssm_parameter', '{configuration.Name}'),
+  'aws.acm.certificate': byId('aws_acm_certificate'),
+  'aws.cognito.user-pool': by('aws_cognito_user_pool', '{configuration.Id}'),
+  'aws.waf.web-acl': by('aws_waf_web_acl', '{configuration.WebACLId}'),
+  'aws.wafv2.web-acl': by(
+    'aws_wafv2_web_acl',
+    '{configuration.Id}/{configuration.Name}/{configuration.Scope}',
+  ),
+  'aws.route53.hosted-zone': by('aws_route53_zone', '{resourceId|afterLast:/}'),
+  // ZONEID_NAME_TYPE[_SETIDENTIFIER], the record name without its trailing dot.
+  'aws.route53.record-set': [
+    by(
+      'aws_route53_record',
+      '{configuration.HostedZoneId}_{configuration.Name|trimEnd:.}_{configuration.Type}_{configuration.SetIdentifier}',
+    ),
+    by(
+      'aws_route53_record',
+      '{configuration.HostedZoneId}_{configuration.Name|trimEnd:.}_{configuration.Type}',
+    ),
+  ],
+  'aws.cloudfront.distribution': by('aws_cloudfront_distribution', '{configuration.Id}'),
+  'aws.cloudtrail.trail': byId('aws_cloudtrail'),
+  'aws.config.recorder': by('aws_config_configuration_recorder', '{configuration.name}'),
+  'aws.config.delivery-channel': by('aws_config_delivery_channel', '{configuration.name}'),
+  'aws.sqs.queue': by('aws_sqs_queue', '{configuration.QueueUrl}'),
+  'aws.sns.topic': byId('aws_sns_topic'),
+  'aws.eventbridge.event-bus': by('aws_cloudwatch_event_bus', '{configuration.Name}'),
+  'aws.eventbridge.rule': [
+    {
+      ...by('aws_cloudwatch_event_rule', '{configuration.Name}'),
+      only: { path: 'configuration.EventBusName', values: ['default'] },
+    },
+    by('aws_cloudwatch_event_rule', '{configuration.EventBusName}/{configuration.Name}'),
+  ],
+  'aws.stepfunctions.state-machine': byId('aws_sfn_state_machine'),
+  'aws.kinesis.stream': by('aws_kinesis_stream', '{configuration.StreamName}'),
+  'aws.ecr.repository': by('aws_ecr_repository', '{configuration.repositoryName}'),
+  'aws.apigateway.rest-api': by('aws_api_gateway_rest_api', '{configuration.id}'),
+  'aws.apigateway.http-api': by('aws_apigatewayv2_api', '{configuration.ApiId}'),
+  'aws.apigateway.websocket-api': by('aws_apigatewayv2_api', '{configuration.ApiId}'),
+  'aws.cloudwatch.alarm': by('aws_cloudwatch_metric_alarm', '{configuration.AlarmName}'),
+  'aws.logs.log-group': by('aws_cloudwatch_log_group', '{configuration.logGroupName}'),
+  'aws.backup.plan': by('aws_backup_plan', '{configuration.BackupPlanId}'),
+  'aws.backup.vault': by('aws_backup_vault', '{configuration.BackupVaultName}'),
+};
 
 /**
  * Services and resource types of the AWS driver. Services marked global are listed once with

@@ -6,6 +6,7 @@ import {
   cloudflareApiPrefix,
   cloudflareCredentials,
   cloudflareFixtures,
+  errorEnvelope,
 } from './fixtures/cloudflare-fixtures.ts';
 
 runDriverConformance({
@@ -34,5 +35,22 @@ runDriverConformance({
       'cloudflare.pages.project',
       'cloudflare.pages.deployment',
     ],
+  },
+  // Least privilege: a token without Access: Apps and Policies Read, and the Workers schedules
+  // reads denied (403/10000, Cloudflare's answer to a missing permission).
+  denial: {
+    listFault: {
+      path: `${cloudflareApiPrefix}/accounts/${accountId}/access/apps`,
+      status: 403,
+      body: errorEnvelope(10000, 'Authentication error'),
+    },
+    expectDeniedTypes: ['cloudflare.access.application'],
+    enrichmentFault: {
+      path: `${cloudflareApiPrefix}/accounts/${accountId}/workers/scripts/:scriptName/schedules`,
+      status: 403,
+      body: errorEnvelope(10000, 'Authentication error'),
+    },
+    expectEnrichmentCall: 'GET /accounts/{account_id}/workers/scripts/{script_name}/schedules',
+    config: { services: ['access', 'workers', 'kv'] },
   },
 });

@@ -36,6 +36,12 @@ const connections = [
   'ui_connection',
 ];
 
+// Terraform imports (digitalocean/digitalocean, each resource page's "Import" section): by id, a
+// reserved IP by its address, a domain and a registry by name, a record as `domain,record id`, a
+// Spaces bucket as `region,name`; snapshots as Droplet or volume snapshots by their resource type.
+// Registry repositories have no Terraform resource. NOTE: a cluster's default node pool (tagged
+// `terraform:default-node-pool`) is imported with its cluster; the provider refuses it alone.
+
 /** Services and resource types of the DigitalOcean driver, with volatile and secret paths. */
 export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', [
   {
@@ -44,6 +50,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.droplet',
+        terraform: { type: 'digitalocean_droplet', importId: '{resourceId}' },
         description: 'A Droplet (GET /v2/droplets)',
         volatilePaths: [
           'status',
@@ -68,11 +75,13 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.kubernetes.cluster',
+        terraform: { type: 'digitalocean_kubernetes_cluster', importId: '{resourceId}' },
         description: 'A Kubernetes cluster (GET /v2/kubernetes/clusters), node pools included',
         volatilePaths: ['status', 'updated_at', 'node_pools[*].nodes'],
       },
       {
         type: 'digitalocean.kubernetes.nodepool',
+        terraform: { type: 'digitalocean_kubernetes_node_pool', importId: '{resourceId}' },
         description: 'A node pool of a cluster (listed inline with it); id is the node pool id',
         volatilePaths: ['nodes'],
       },
@@ -85,6 +94,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.database',
+        terraform: { type: 'digitalocean_database_cluster', importId: '{resourceId}' },
         description:
           'A database cluster (GET /v2/databases) with its trusted sources in `firewall_rules` (GET /v2/databases/{uuid}/firewall)',
         volatilePaths: [
@@ -109,6 +119,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.volume',
+        terraform: { type: 'digitalocean_volume', importId: '{resourceId}' },
         description: 'A block storage volume (GET /v2/volumes)',
         volatilePaths: regionCatalogue,
       },
@@ -120,6 +131,18 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.snapshot',
+        terraform: [
+          {
+            type: 'digitalocean_droplet_snapshot',
+            importId: '{resourceId}',
+            only: { path: 'configuration.resource_type', values: ['droplet'] },
+          },
+          {
+            type: 'digitalocean_volume_snapshot',
+            importId: '{resourceId}',
+            only: { path: 'configuration.resource_type', values: ['volume'] },
+          },
+        ],
         description: 'A snapshot (GET /v2/snapshots); region is the first of its regions',
       },
     ],
@@ -130,6 +153,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.load-balancer',
+        terraform: { type: 'digitalocean_loadbalancer', importId: '{resourceId}' },
         description: 'A load balancer (GET /v2/load_balancers); global ones are in region `global`',
         volatilePaths: ['status', ...regionCatalogue],
       },
@@ -142,6 +166,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.firewall',
+        terraform: { type: 'digitalocean_firewall', importId: '{resourceId}' },
         description: 'A cloud firewall (GET /v2/firewalls)',
         volatilePaths: ['status', 'pending_changes'],
       },
@@ -150,7 +175,13 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
   {
     name: 'vpc',
     description: 'VPC networks',
-    resourceTypes: [{ type: 'digitalocean.vpc', description: 'A VPC network (GET /v2/vpcs)' }],
+    resourceTypes: [
+      {
+        type: 'digitalocean.vpc',
+        description: 'A VPC network (GET /v2/vpcs)',
+        terraform: { type: 'digitalocean_vpc', importId: '{resourceId}' },
+      },
+    ],
   },
   {
     name: 'floatingips',
@@ -158,6 +189,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.reserved-ip',
+        terraform: { type: 'digitalocean_reserved_ip', importId: '{configuration.ip}' },
         description: 'A reserved IPv4 address (GET /v2/reserved_ips); id is the address',
         volatilePaths: ['locked', ...regionCatalogue, ...embeddedDropletState],
       },
@@ -170,11 +202,16 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.domain',
+        terraform: { type: 'digitalocean_domain', importId: '{configuration.name}' },
         description: 'A DNS domain (GET /v2/domains); its records are versioned on their own',
         volatilePaths: ['zone_file'],
       },
       {
         type: 'digitalocean.domain.record',
+        terraform: {
+          type: 'digitalocean_record',
+          importId: '{resourceId|before:/},{configuration.id}',
+        },
         description: 'A DNS record; id `<domain>/<record id>`',
       },
     ],
@@ -184,7 +221,11 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     description: 'CDN endpoints of Spaces buckets',
     global: true,
     resourceTypes: [
-      { type: 'digitalocean.cdn.endpoint', description: 'A CDN endpoint (GET /v2/cdn/endpoints)' },
+      {
+        type: 'digitalocean.cdn.endpoint',
+        description: 'A CDN endpoint (GET /v2/cdn/endpoints)',
+        terraform: { type: 'digitalocean_cdn', importId: '{resourceId}' },
+      },
     ],
   },
   {
@@ -193,6 +234,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.registry',
+        terraform: { type: 'digitalocean_container_registry', importId: '{configuration.name}' },
         description: 'The container registry (GET /v2/registry)',
         volatilePaths: ['storage_usage_bytes', 'storage_usage_bytes_updated_at'],
       },
@@ -209,6 +251,7 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.app',
+        terraform: { type: 'digitalocean_app', importId: '{resourceId}' },
         description:
           'An app (GET /v2/apps); region is its first datacenter; deployments are not changes, the spec is',
         volatilePaths: [
@@ -232,7 +275,11 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     description: 'SSH keys of the account',
     global: true,
     resourceTypes: [
-      { type: 'digitalocean.ssh-key', description: 'An SSH key (GET /v2/account/keys)' },
+      {
+        type: 'digitalocean.ssh-key',
+        description: 'An SSH key (GET /v2/account/keys)',
+        terraform: { type: 'digitalocean_ssh_key', importId: '{resourceId}' },
+      },
     ],
   },
   {
@@ -241,6 +288,10 @@ export const digitalOceanCatalog: DriverCatalog = defineCatalog('digitalocean', 
     resourceTypes: [
       {
         type: 'digitalocean.spaces.bucket',
+        terraform: {
+          type: 'digitalocean_spaces_bucket',
+          importId: '{configuration.region},{configuration.Name}',
+        },
         description: 'A Spaces bucket (S3 ListBuckets); id `<region>/<bucket>`',
       },
     ],

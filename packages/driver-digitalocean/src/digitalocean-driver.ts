@@ -114,7 +114,11 @@ export class DigitalOceanDriver extends BaseCloudDriver<
         action: 'reading the account (GET /v2/account)',
       });
       throw new DriverError({
-        message: `${wrapped.message} Set config.accountId to skip this lookup.`,
+        // A refused token fails every call: the accountId hint would only send the user astray.
+        message:
+          wrapped.errorClass === 'auth'
+            ? wrapped.message
+            : `${wrapped.message} Set config.accountId to skip this lookup.`,
         errorClass: wrapped.errorClass,
         service: 'account',
         retryable: wrapped.retryable,

@@ -118,8 +118,12 @@ export function createHttpDriverError(failure: HttpFailure): DriverError {
   const providerMessage = extractProviderMessage(failure.body);
   const attempts =
     failure.attempts && failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
-  const hint = classHints[errorClass];
-  let message = `${failure.method.toUpperCase()} ${target} failed${attempts}: ${outcome}`;
+  // Without a response, name the endpoint tried and the option that changes it.
+  const unreachable = failure.status === undefined && errorClass === 'network';
+  const hint = unreachable
+    ? `could not reach ${parsed.origin === 'http://relative.invalid' ? 'the provider' : parsed.origin}; check the network, or config.endpoint when the API is elsewhere`
+    : classHints[errorClass];
+  let message = `${failure.method.toUpperCase()} ${unreachable && parsed.origin !== 'http://relative.invalid' ? parsed.origin : ''}${target} failed${attempts}: ${outcome}`;
   if (providerMessage) message += ` - ${providerMessage}`;
   if (hint) message += ` (${errorClass}: ${hint})`;
   return new DriverError({

@@ -22,6 +22,22 @@ runDriverConformance({
     regions: true,
     secretTypes: ['linode.stackscript', 'linode.nodebalancer'],
   },
+  // Least privilege: a token without databases:read_only, and one NodeBalancer read denied.
+  denial: {
+    listFault: {
+      path: '/v4beta/databases/mysql/instances',
+      status: 403,
+      body: { errors: [{ reason: 'Unauthorized' }] },
+    },
+    expectDeniedTypes: ['linode.databases.mysql'],
+    enrichmentFault: {
+      path: '/v4/nodebalancers/:nodeBalancerId/configs',
+      status: 403,
+      body: { errors: [{ reason: 'Unauthorized' }] },
+    },
+    expectEnrichmentCall: 'GET /v4/nodebalancers/{nodeBalancerId}/configs',
+    config: { services: ['databases', 'nodebalancers', 'linodes'] },
+  },
   additionalTests: ({ test: register, startServer, runDriver }) => {
     // Stricter than the suite's own check: exactly one complete step covers each resource.
     register(

@@ -96,6 +96,8 @@ function clusterPath(groupId: string, name: string, rest: string): string {
 }
 
 const clustersCall = `GET ${atlasApiPrefix}/groups/{groupId}/clusters`;
+/** The process-arguments read, named once for every cluster (not per project and cluster). */
+const processArgsCall = `${clustersCall}/{clusterName}/processArgs`;
 
 function clustersStep(settings: AtlasSyncSettings, projects: AtlasProjectClusters[]): ListStep {
   return {
@@ -128,7 +130,7 @@ function clustersStep(settings: AtlasSyncSettings, projects: AtlasProjectCluster
       const name = resource.name ?? '';
       const groupId = String(resource.metadata?.projectId ?? '');
       const path = clusterPath(groupId, name, '/processArgs');
-      const processArgs = await reads.read(`GET ${atlasApiPrefix}${path}`, () =>
+      const processArgs = await reads.read(processArgsCall, () =>
         atlasGet<AtlasItem>(
           { client: settings.client, service: 'clusters', signal },
           'processArgs',

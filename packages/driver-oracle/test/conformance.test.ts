@@ -1,7 +1,11 @@
 import { runDriverConformance } from '@cloud-inventory/testkit';
 import { describe, test } from 'vitest';
 import { OracleDriver } from '../src/driver.ts';
-import { oracleCredentials, oracleFixtures } from './fixtures/oracle-fixtures.ts';
+import {
+  notAuthorizedOrNotFound,
+  oracleCredentials,
+  oracleFixtures,
+} from './fixtures/oracle-fixtures.ts';
 
 runDriverConformance({
   describe,
@@ -21,5 +25,14 @@ runDriverConformance({
     tags: true,
     regions: ['eu-frankfurt-1'],
     secretTypes: ['oracle.compute.instance'],
+  },
+  // Least privilege: a policy without autonomous databases, and GetBucket denied. OCI answers a
+  // call the policy does not allow with 404 NotAuthorizedOrNotFound.
+  denial: {
+    listFault: { path: '/:region/20160918/autonomousDatabases', ...notAuthorizedOrNotFound },
+    expectDeniedTypes: ['oracle.database.autonomous-database'],
+    enrichmentFault: { path: '/:region/n/:namespace/b/:bucket', ...notAuthorizedOrNotFound },
+    expectEnrichmentCall: 'GetBucket',
+    config: { services: ['database', 'objectstorage', 'compute'] },
   },
 });

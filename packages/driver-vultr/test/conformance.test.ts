@@ -64,6 +64,22 @@ runDriverConformance({
       'vultr.database',
     ],
   },
+  // Least privilege: a user without the databases permission, and the startup script reads denied.
+  denial: {
+    listFault: {
+      path: '/v2/databases',
+      status: 403,
+      body: { error: 'You are not allowed to perform that action.', status: 403 },
+    },
+    expectDeniedTypes: ['vultr.database'],
+    enrichmentFault: {
+      path: '/v2/startup-scripts/:id',
+      status: 403,
+      body: { error: 'You are not allowed to perform that action.', status: 403 },
+    },
+    expectEnrichmentCall: 'GET /v2/startup-scripts/{startup-id}',
+    config: { services: ['databases', 'startupscripts', 'sshkeys'] },
+  },
 });
 
 describe('vultr step scopes', () => {

@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@cloud-inventory/core';
+import type { CloudInventoryPlugin, SyncSummary } from '@cloud-inventory/core';
 import type { CliContext } from '../cli-context.ts';
 import { loadConfiguredDrivers } from '../config/load-drivers.ts';
 import { demoClouds } from '../demo/demo-estates.ts';
@@ -6,12 +6,30 @@ import { type CycleResult, pickExampleChange, renderDemoReport } from '../demo/d
 import { createInventory } from '../inventory/open-inventory.ts';
 import { runSyncs } from '../inventory/run-syncs.ts';
 import { parseInteger } from '../parse/parse-values.ts';
-import { formatCount, formatDuration } from '../render/format.ts';
+import { formatCount, formatDuration, formatQuantity } from '../render/format.ts';
 import { SyncProgress } from '../render/sync-progress.ts';
 import { overallStatus, summaryForJson, syncExitCode } from '../render/sync-table.ts';
 import { resolveStore } from '../store/resolve-store.ts';
 import type { CommandDefinition, CommandInput } from './command.ts';
 import { stringValue } from './command.ts';
+
+// What an earlier demo left in the store, so a second run says it continues that history.
+async function existingDemoHistory(
+  plugin: CloudInventoryPlugin,
+  cloudIds: readonly string[],
+): Promise<{ resources: number; versions: number } | undefined> {
+  let resources = 0;
+  let versions = 0;
+  let found = false;
+  for (const cloudId of cloudIds) {
+    const summary = await plugin.getCloudSummary(cloudId);
+    if (!summary) continue;
+    found = true;
+    resources += Number(summary.totalResources ?? 0);
+    versions += Number(summary.totalVersions ?? 0);
+  }
+  return found ? { resources, versions } : undefined;
+}
 
 /** Folder of the demo's default store, under the working directory. */
 export const demoStoreFolder = '.cloud-inventory/demo';
@@ -86,6 +104,13 @@ export const demoCommand: CommandDefinition = {
           `Cloud Inventory demo: ${cloudIds.length} mock clouds × ${formatCount(resourcesPerCloud)} resources, ${cycles} cycle${cycles === 1 ? '' : 's'} → ${store.display}`,
         ),
       );
+      const earlier = await existingDemoHistory(plugin, cloudIds);
+      if (earlier)
+        context.log(
+          errPalette.dim(
+            `continuing the existing history in ${store.display} (${formatQuantity(earlier.resources, 'resource')}, ${formatQuantity(earlier.versions, 'version')} so far); delete the folder or pass --store to start over`,
+          ),
+        );
       const results: CycleResult[] = [];
       for (let cycle = 1; cycle <= cycles; cycle += 1) {
         const startedAt = new Date();

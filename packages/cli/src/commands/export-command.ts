@@ -6,6 +6,7 @@ import type { CloudInventoryPlugin, ResourceFilter } from '@cloud-inventory/core
 import { type CliContext, writeChunk } from '../cli-context.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { openInventory } from '../inventory/open-inventory.ts';
+import { loadTerraformDeclarations } from '../inventory/terraform-declarations.ts';
 import { parseMoment } from '../parse/parse-time.ts';
 import { parseChoice } from '../parse/parse-values.ts';
 import {
@@ -14,7 +15,7 @@ import {
   inventoryAtColumns,
   resourceColumns,
 } from '../render/export-writers.ts';
-import { formatCount } from '../render/format.ts';
+import { formatQuantity } from '../render/format.ts';
 import { booleanValue, type CommandDefinition, type CommandInput, stringValue } from './command.ts';
 import { resourceFilterFrom, resourceFilterOptions } from './resource-filter-options.ts';
 
@@ -57,14 +58,20 @@ async function* resourcesAt(
 /** `cloud-inventory export`: the whole (filtered) inventory as JSON, NDJSON or CSV. */
 export const exportCommand: CommandDefinition = {
   name: 'export',
-  summary: 'Export the inventory (now, or as it was at a time) as json, ndjson or csv',
-  usage: 'export [--format json|ndjson|csv] [--at <time>] [--output file] [filters]',
+  summary:
+    'Export the inventory (now, or as it was at a time) as json, ndjson, csv or Terraform imports',
+  usage: 'export [--format json|ndjson|csv|terraform] [--at <time>] [--output file] [filters]',
   description: [
     'Streams to stdout, or to --output (written to a temporary file first, then renamed). --json is --format json.',
     '--at rebuilds the inventory as it was then, deleted-since resources included.',
+    '--format terraform writes Terraform (>= 1.5) import blocks for every resource whose type a provider can import, with a leading comment listing the skipped ones and why.',
   ],
   options: {
-    format: { type: 'string', valueName: '<format>', description: 'json (default), ndjson or csv' },
+    format: {
+      type: 'string',
+      valueName: '<format>',
+      description: 'json (default), ndjson, csv or terraform',
+    },
     at: {
       type: 'string',
       valueName: '<time>',
@@ -90,12 +97,14 @@ export const exportCommand: CommandDefinition = {
     'export --format csv --output inventory.csv',
     'export --format ndjson --cloud aws-prod | jq .name',
     'export --at 7d --format json --output last-week.json',
+    'export --format terraform --cloud aws-prod --output imports.tf',
   ],
   async run(context: CliContext, input: CommandInput): Promise<number> {
     const chosen = parseChoice(stringValue(input, 'format'), '--format', [
       'json',
       'ndjson',
       'csv',
+      'terraform',
     ] as const);
     if (context.global.json && chosen && chosen !== 'json') {
       throw new UsageError({
@@ -107,7 +116,14 @@ export const exportCommand: CommandDefinition = {
     const atOption = stringValue(input, 'at');
     const at = atOption ? parseMoment(atOption, '--at') : undefined;
     const filter = resourceFilterFrom(input);
-    const withConfiguration = booleanValue(input, 'with-configuration');
+    if (chosen === 'terraform' && at) {
+      throw new UsageError({
+        message: '--format terraform imports what exists now; it does not take --at',
+        hint: 'drop --at, or use --format json|ndjson|csv for a past inventory',
+      });
+    }
+    // Import ids may read the configuration (`{configuration.Name}`): one read per resource.
+    const withConfiguration = booleanValue(input, 'with-configuration') || chosen === 'terraform';
     const outputOption = stringValue(input, 'output');
     const inventory = await openInventory(context, { requireConfig: false });
     const outputPath = outputOption ? resolve(context.cwd, outputOption) : undefined;
@@ -119,7 +135,11 @@ export const exportCommand: CommandDefinition = {
         ...(at ? inventoryAtColumns : resourceColumns),
         ...(withConfiguration ? ['configuration'] : []),
       ];
-      const encoder = createExportEncoder(format, columns);
+      const encoder = createExportEncoder(
+        format,
+        columns,
+        format === 'terraform' ? await loadTerraformDeclarations(context) : undefined,
+      );
       const records = at
         ? resourcesAt(inventory.plugin, at, filter, withConfiguration)
         : currentResources(inventory.plugin, filter, withConfiguration);
@@ -135,12 +155,12 @@ export const exportCommand: CommandDefinition = {
         await finished(fileStream);
         await rename(temporaryPath, outputPath);
         context.log(
-          `exported ${formatCount(count)} resources${at ? ` as of ${at.toISOString()}` : ''} to ${outputPath}`,
+          `exported ${formatQuantity(count, 'resource')}${at ? ` as of ${at.toISOString()}` : ''} to ${outputPath}`,
         );
       } else {
         context.log(
           context.terminal.err.dim(
-            `exported ${formatCount(count)} resources${at ? ` as of ${at.toISOString()}` : ''}`,
+            `exported ${formatQuantity(count, 'resource')}${at ? ` as of ${at.toISOString()}` : ''}`,
           ),
         );
       }

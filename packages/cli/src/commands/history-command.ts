@@ -2,7 +2,7 @@ import type { CliContext } from '../cli-context.ts';
 import { findResource } from '../inventory/find-resource.ts';
 import { openInventory } from '../inventory/open-inventory.ts';
 import { summarizeDiff } from '../render/diff.ts';
-import { formatTimestamp } from '../render/format.ts';
+import { formatQuantity, formatTimestamp } from '../render/format.ts';
 import { renderTable } from '../render/table.ts';
 import type { CommandDefinition, CommandInput } from './command.ts';
 
@@ -36,7 +36,7 @@ export const historyCommand: CommandDefinition = {
       }
       const palette = context.terminal.out;
       context.out(
-        `${palette.bold(palette.cyan(String(snapshot.id)))}  ${palette.dim(`${String(snapshot.name ?? '')} · ${versions.length} versions · ${changes.length} changes`)}`,
+        `${palette.bold(palette.cyan(String(snapshot.id)))}  ${palette.dim(`${String(snapshot.name ?? '')} · ${formatQuantity(versions.length, 'version')} · ${formatQuantity(changes.length, 'change')}`)}`,
       );
       type Row = Record<string, any>;
       const kindColour = (kind: string) =>
@@ -75,7 +75,7 @@ export const historyCommand: CommandDefinition = {
       if (versions.length > 1)
         context.log(
           palette.dim(
-            `see a change: cloud-inventory diff ${String(snapshot.id)} --from ${versions.length - 1} --to ${versions.length}`,
+            `see a change: cloud-inventory diff${context.global.store && !context.global.store.includes('@') ? ` --store '${context.global.store}'` : ''} '${String(snapshot.id)}' --from ${versions.length - 1} --to ${versions.length}`,
           ),
         );
       return 0;

@@ -43,7 +43,7 @@ export const runCommand: CommandDefinition = {
     const now = booleanValue(input, 'now');
     const inventory = await openInventory(context, {
       requireConfig: true,
-      checkDriverConfigs: true,
+      needsCredentials: true,
       adjustOptions: (options) => {
         const scheduled = { ...options.scheduled, ...(cron ? { enabled: true, cron } : {}) };
         if (now && scheduled.enabled) scheduled.runOnStart = true;

@@ -40,7 +40,7 @@ export const syncCommand: CommandDefinition = {
     const concurrencyOption = parseInteger(stringValue(input, 'concurrency'), '--concurrency', 1);
     const inventory = await openInventory(context, {
       requireConfig: true,
-      checkDriverConfigs: true,
+      needsCredentials: true,
     });
     try {
       const { plugin } = inventory;

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   type CloudInventoryPluginOptions,
   hasCloudDriver,
@@ -8,6 +10,18 @@ import { CliError } from '../errors/cli-error.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { importPackage } from './import-package.ts';
 import { installCommand } from './install-command.ts';
+import { unknownDriverError } from './unknown-driver.ts';
+import { cloneRoot } from './workspace-packages.ts';
+
+// `aws`, `digitalocean`, ... for every packages/driver-<name> of the clone except the mocks.
+function cloneDrivers(root: string): string[] {
+  return readdirSync(join(root, 'packages'))
+    .filter(
+      (name) => name.startsWith('driver-') && name !== 'driver-mocks' && name !== 'driver-kit',
+    )
+    .map((name) => name.slice('driver-'.length))
+    .sort();
+}
 
 /** Where and how to look for driver packages. */
 export interface DriverLoadOptions {
@@ -19,6 +33,10 @@ export interface DriverLoadOptions {
   cwd: string;
   /** Environment (for the install command). */
   environment: NodeJS.ProcessEnv;
+  /** The repository clone the CLI runs from (its built drivers are used); null for none. @default detected */
+  cloneRoot?: string | null;
+  /** How packages are imported (tests replace it). @default importPackage */
+  importPackage?: typeof importPackage;
 }
 
 /**
@@ -38,10 +56,7 @@ export async function loadConfiguredDrivers(
     if (!packageName) {
       // The mocks come with the CLI: load them so the error lists real names.
       await importPackage('@cloud-inventory/driver-mocks', loadOptions.searchFrom);
-      throw new UsageError({
-        message: `${where} in ${loadOptions.configPath ?? 'the config'}: no cloud driver named "${driver}" (registered: ${listCloudDrivers().join(', ') || 'none'})`,
-        hint: 'use a provider name such as aws, gcp, azure, digitalocean or a mock such as aws-mock; `cloud-inventory drivers` lists what is installed',
-      });
+      throw unknownDriverError(driver, `${where} in ${loadOptions.configPath ?? 'the config'}`);
     }
     let loading = attempted.get(packageName);
     if (!loading) {
@@ -64,8 +79,22 @@ async function loadDriverPackage(
   where: string,
   options: DriverLoadOptions,
 ): Promise<void> {
-  const outcome = await importPackage(packageName, options.searchFrom);
+  const root = options.cloneRoot === undefined ? cloneRoot() : options.cloneRoot;
+  const importer = options.importPackage ?? importPackage;
+  const outcome = await importer(packageName, options.searchFrom, { cloneRoot: root });
   if (outcome.status === 'loaded') return;
+  if (outcome.status === 'unbuilt') {
+    throw new UsageError({
+      message: `driver "${driver}" (${where}) needs ${packageName}, which is in this clone (${outcome.directory}) but not built`,
+      hint: `build the workspace: run ${join(dirname(dirname(outcome.directory)), 'bin', 'cloud-inventory')} once (it builds what is missing), or ./run demo`,
+    });
+  }
+  if (outcome.status === 'missing' && root) {
+    throw new UsageError({
+      message: `driver "${driver}" (${where}) needs ${packageName}, which this clone does not have (no ${join(root, 'packages', packageName.replace('@cloud-inventory/', ''))})`,
+      hint: `drivers in this clone: ${cloneDrivers(root).join(', ')}; update the clone (git pull) for more, or try a mock such as ${driver}-mock`,
+    });
+  }
   if (outcome.status === 'missing') {
     const command = installCommand(packageName, options.cwd, options.environment);
     throw new UsageError({

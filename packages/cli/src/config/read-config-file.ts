@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors/usage-error.ts';
+import { locateConfigError } from './config-error-location.ts';
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -37,8 +38,15 @@ export async function readConfigFile(path: string): Promise<unknown> {
     return exported;
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    const location =
+      extension === '.json' || extension.startsWith('.y')
+        ? undefined
+        : locateConfigError(error, path);
+    const where = location
+      ? `${path}:${location.line}${location.column ? `:${location.column}` : ''}`
+      : path;
     throw new UsageError({
-      message: `could not load config ${path}: ${firstLine(error)}`,
+      message: `could not load config ${where}: ${firstLine(error)}${location?.excerpt ? `\n  ${location.excerpt.join('\n  ')}` : ''}`,
       hint:
         extension === '.ts' || extension === '.mts'
           ? 'TypeScript configs may only use erasable syntax (no enums or namespaces); run with --verbose for the stack'

@@ -22,7 +22,8 @@ export default {
     { id: 'aws-sandbox', driver: 'aws-mock', config: { seed: 1, resourceCount: 200 } },
     { id: 'do-sandbox', driver: 'digitalocean-mock', config: { seed: 2, resourceCount: 80 } },
 
-    // A real AWS account (install the driver first: pnpm add @cloud-inventory/driver-aws).
+    // A real AWS account. Run from a clone of the repository (bin/cloud-inventory), the CLI uses the
+    // clone's driver; elsewhere install it first: npm install @cloud-inventory/driver-aws.
     // {
     //   id: 'aws-prod',
     //   driver: 'aws',
@@ -35,7 +36,7 @@ export default {
     //   scheduled: { enabled: true, cron: '0 * * * *' },
     // },
 
-    // A DigitalOcean team (pnpm add @cloud-inventory/driver-digitalocean).
+    // A DigitalOcean team (in a clone: nothing to install; elsewhere: @cloud-inventory/driver-digitalocean).
     // { id: 'do-team', driver: 'digitalocean', credentials: { token: '\${DIGITALOCEAN_TOKEN}' } },
   ],
 

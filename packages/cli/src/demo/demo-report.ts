@@ -186,13 +186,15 @@ export function renderDemoReport(options: {
   const storeFlag = options.defaultStore
     ? `--store ${options.defaultStore}`
     : `--store '${options.store.display}'`;
-  const exampleId = example ? String(example.snapshotId) : '<id>';
   lines.push('', palette.bold('Explore it'));
   lines.push(`  ${program} status ${storeFlag}`);
   lines.push(`  ${program} list ${storeFlag} --cloud aws-demo --limit 10`);
   lines.push(`  ${program} changes ${storeFlag} --since 1h --kind deleted`);
-  lines.push(`  ${program} history ${storeFlag} '${exampleId}'`);
-  lines.push(`  ${program} diff ${storeFlag} '${exampleId}'`);
+  // Only a real id: a placeholder would fail when pasted.
+  if (example) {
+    lines.push(`  ${program} history ${storeFlag} '${String(example.snapshotId)}'`);
+    lines.push(`  ${program} diff ${storeFlag} '${String(example.snapshotId)}'`);
+  }
   lines.push(`  ${program} export ${storeFlag} --format csv --output inventory.csv`);
   return lines;
 }

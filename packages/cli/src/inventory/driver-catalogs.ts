@@ -60,6 +60,12 @@ export async function loadAvailableDrivers(
       const driver =
         providerDrivers.find((name) => packageForDriver(name) === packageName) ?? 'mocks';
       if (outcome.status === 'missing') missing.push({ driver, package: packageName });
+      if (outcome.status === 'unbuilt')
+        broken.push({
+          driver,
+          package: packageName,
+          error: `in this clone (${outcome.directory}) but not built; run bin/cloud-inventory or ./run demo once`,
+        });
       if (outcome.status === 'broken')
         broken.push({
           driver,

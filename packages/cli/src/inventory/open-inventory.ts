@@ -10,10 +10,7 @@ import {
 import type { CliContext } from '../cli-context.ts';
 import { configurationUsageError } from '../config/config-errors.ts';
 import { configFileNames, findConfigFile } from '../config/find-config.ts';
-import { interpolateEnvironment } from '../config/interpolate-environment.ts';
-import { loadConfiguredDrivers } from '../config/load-drivers.ts';
-import { readConfigFile } from '../config/read-config-file.ts';
-import { validateConfig } from '../config/validate-config.ts';
+import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { type ConnectedDatabase, openDatabase } from '../store/open-database.ts';
 import { resolveStore, type StoreLocation } from '../store/resolve-store.ts';
@@ -41,8 +38,12 @@ export interface Inventory {
 export interface OpenInventoryOptions {
   /** Fail when there is no config file (sync, run, status); else read the clouds from the store. */
   requireConfig: boolean;
-  /** Build every driver once to surface config mistakes as usage errors before syncing. */
-  checkDriverConfigs?: boolean;
+  /**
+   * The command talks to the providers (sync, run): a credential variable that is not set is an
+   * error, and each driver's own config is checked with the rest. Read commands only read the
+   * store. @default false
+   */
+  needsCredentials?: boolean;
   /** Change the plugin options before the plugin is built (e.g. `run --cron`). */
   adjustOptions?: (options: CloudInventoryPluginOptions) => CloudInventoryPluginOptions;
 }
@@ -62,23 +63,15 @@ export async function openInventory(
     }
     return openFromStore(context);
   }
-  const raw = await readConfigFile(configPath);
-  const validated = validateConfig(
-    interpolateEnvironment(raw, context.environment, configPath),
-    configPath,
-  );
+  const validated = await loadConfig(context, configPath, {
+    needsCredentials: options.needsCredentials ?? false,
+  });
   const store = resolveStore({
     ...(context.global.store ? { flag: context.global.store } : {}),
     environment: context.environment,
     ...(validated.store ? { config: validated.store } : {}),
     configDirectory: dirname(configPath),
     cwd: context.cwd,
-  });
-  await loadConfiguredDrivers(validated.pluginOptions, {
-    configPath,
-    searchFrom: [dirname(configPath), context.cwd],
-    cwd: context.cwd,
-    environment: context.environment,
   });
   const pluginOptions = options.adjustOptions
     ? options.adjustOptions(validated.pluginOptions)
@@ -87,7 +80,6 @@ export async function openInventory(
     pluginOptions,
     store,
     configPath,
-    checkDriverConfigs: options.checkDriverConfigs ?? false,
   });
 }
 
@@ -140,7 +132,6 @@ export async function createInventory(
     configPath: string | undefined;
     database?: ConnectedDatabase;
     drivers?: Map<string, string>;
-    checkDriverConfigs?: boolean;
   },
 ): Promise<Inventory> {
   const pluginOptions: CloudInventoryPluginOptions = {
@@ -156,7 +147,6 @@ export async function createInventory(
   } catch (error) {
     throw usageErrorOf(error, options.configPath) ?? error;
   }
-  if (options.checkDriverConfigs) checkDriverConfigs(plugin, options.configPath);
   const database = options.database ?? (await openDatabase(options.store));
   try {
     await plugin.install(database);
@@ -189,25 +179,4 @@ function usageErrorOf(error: unknown, configPath: string | undefined): UsageErro
     });
   }
   return undefined;
-}
-
-// Drivers validate their config in the constructor and build SDK clients only in initialize(), so
-// building each one here is cheap and turns a typo into `clouds[2].config.regions: ...` before any sync.
-function checkDriverConfigs(plugin: CloudInventoryPlugin, configPath: string | undefined): void {
-  for (const [index, cloud] of plugin.clouds.entries()) {
-    try {
-      cloud.factory({
-        id: cloud.id,
-        driver: cloud.driverName,
-        credentials: cloud.credentials,
-        config: cloud.config,
-        tags: cloud.tags,
-        metadata: cloud.metadata,
-      });
-    } catch (error) {
-      const usage = configurationUsageError(error, configPath, `clouds[${index}].`);
-      if (usage) throw usage;
-      // Anything else surfaces in the sync itself, with the driver's own message.
-    }
-  }
 }

@@ -50,8 +50,13 @@ export function reportError(
       ...(options.verbose ? {} : { hint: 'run again with --verbose for the stack trace' }),
     });
   }
+  // The CLI's own errors may add an indented excerpt (a config's failing line) under the message.
+  const [headline = '', ...details] = (
+    error instanceof CliError ? cliError.message : firstLine(cliError.message)
+  ).split('\n');
   const lines = [
-    `${palette.red(palette.bold('error:'))} ${maskCredentials(firstLine(cliError.message))}`,
+    `${palette.red(palette.bold('error:'))} ${maskCredentials(headline.trim())}`,
+    ...details.map((line) => maskCredentials(line)),
   ];
   if (cliError.hint) lines.push(`${palette.dim('hint:')} ${maskCredentials(cliError.hint)}`);
   if (options.verbose) lines.push(...stackOf(error).map((line) => palette.dim(line)));

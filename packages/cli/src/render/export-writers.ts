@@ -1,5 +1,11 @@
+import {
+  renderTerraformImports,
+  type TerraformCandidate,
+  type TerraformDeclarations,
+} from './terraform-imports.ts';
+
 /** Export formats. */
-export type ExportFormat = 'json' | 'ndjson' | 'csv';
+export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'terraform';
 
 /** Turns records into the text of one export format, piece by piece. */
 export interface ExportEncoder {
@@ -18,11 +24,26 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** An encoder for `format`; CSV uses `columns` (objects become JSON text). */
+/**
+ * An encoder for `format`; CSV uses `columns` (objects become JSON text); Terraform collects every
+ * record (with its configuration) and writes the import blocks at the end, from `terraform`.
+ */
 export function createExportEncoder(
   format: ExportFormat,
   columns: readonly string[],
+  terraform: TerraformDeclarations = new Map(),
 ): ExportEncoder {
+  if (format === 'terraform') {
+    const candidates: TerraformCandidate[] = [];
+    return {
+      start: () => '',
+      record: (record) => {
+        candidates.push(record as unknown as TerraformCandidate);
+        return '';
+      },
+      end: () => renderTerraformImports(candidates, terraform),
+    };
+  }
   if (format === 'ndjson') {
     return { start: () => '', record: (record) => `${JSON.stringify(record)}\n`, end: () => '' };
   }

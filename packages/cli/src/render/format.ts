@@ -58,3 +58,8 @@ export function formatTimestamp(value: unknown): string {
     .replace(/\.\d+Z$/, 'Z')
     .replace(/Z$/, '');
 }
+
+/** `1 version`, `3 versions`: a count with its noun, plural when the count is not 1. */
+export function formatQuantity(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}

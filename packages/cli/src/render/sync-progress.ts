@@ -1,6 +1,6 @@
 import type { CloudInventoryPlugin, SyncSummary } from '@cloud-inventory/core';
 import { type Palette, stripAnsi } from '../terminal/palette.ts';
-import { formatCount, formatDuration } from './format.ts';
+import { formatCount, formatDuration, formatQuantity } from './format.ts';
 
 /** Where and how progress is shown. */
 export interface SyncProgressOptions {
@@ -192,10 +192,13 @@ export class SyncProgress {
       ? colour(summary.status === 'succeeded' ? '✓' : summary.status === 'failed' ? '✗' : '!')
       : '';
     const counts = `+${summary.created} ~${summary.updated} -${summary.deleted}${summary.restored ? ` ↺${summary.restored}` : ''}`;
+    // The reason itself is printed once, under the final table (a wrong token is one message).
     const reason =
-      summary.status === 'succeeded' ? '' : ` (${summary.reason ?? failedScopesText(summary)})`;
+      summary.status === 'succeeded'
+        ? ''
+        : ` (${summary.reason ? 'why: below the table' : failedScopesText(summary)})`;
     const head = styled ? `${mark} ${cloudId}` : `${cloudId}:`;
-    return `${head} ${colour(summary.status)}, ${formatCount(summary.processed)} resources in ${formatDuration(summary.durationMs)} ${counts}${reason}`;
+    return `${head} ${colour(summary.status)}, ${formatQuantity(summary.processed, 'resource')} in ${formatDuration(summary.durationMs)} ${counts}${reason}`;
   }
 
   #erase(): void {
@@ -261,6 +264,7 @@ function failedScopesText(summary: SyncSummary): string {
       .slice(0, 3)
       .map((scope) => `${scope.service}/${scope.region}`)
       .join(', ')}${failed.length > 3 ? ', …' : ''}`;
-  if (summary.rejected > 0) return `${summary.rejected} rejected resources`;
+  if (summary.rejected > 0)
+    return `${summary.rejected} rejected resource${summary.rejected === 1 ? '' : 's'}`;
   return 'see `cloud-inventory status`';
 }

@@ -1,6 +1,7 @@
 import { ConfigurationError, type ConfigurationIssue } from '../errors/configuration-error.ts';
 import { loadNodeCron } from '../scheduling/node-cron-loader.ts';
 import { parsePathPattern } from '../versioning/path-pattern.ts';
+import { checkEndpoint, ReceivedText, reportUnknownKeys } from './known-keys.ts';
 import {
   type CloudInventoryPluginOptions,
   defaultResourceNames,
@@ -8,8 +9,20 @@ import {
   type ScheduleOptions,
 } from './plugin-options.ts';
 
-/** Validate plugin options and apply defaults; throws one ConfigurationError listing every problem. */
-export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
+/** Options of `validatePluginOptions`. */
+export interface ValidatePluginOptionsSettings {
+  /** Top-level keys that belong to the caller (the CLI's `store`): accepted and listed as known. */
+  extraKeys?: readonly string[];
+}
+
+/**
+ * Validate plugin options and apply defaults; throws one ConfigurationError listing every problem,
+ * unknown keys at any level included (with a did-you-mean).
+ */
+export function validatePluginOptions(
+  input: unknown,
+  settings: ValidatePluginOptionsSettings = {},
+): ResolvedPluginOptions {
   const issues: ConfigurationIssue[] = [];
   const problem = (path: string, expected: string, received: unknown) => {
     issues.push({ path, expected, received: describe(received) });
@@ -37,6 +50,7 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   optionalBoolean(discovery.runOnInstall, 'discovery.runOnInstall', problem);
   optionalBoolean(discovery.dryRun, 'discovery.dryRun', problem);
   const ignorePaths = pathMap(discovery.ignorePaths, 'discovery.ignorePaths', problem);
+  reportUnknownKeys(discovery, discoveryKeys, 'discovery', problem);
 
   const resources = optionalObject(options.resources, 'resources', problem) ?? {};
   const resourceNames = { ...defaultResourceNames };
@@ -51,10 +65,7 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
       );
     } else resourceNames[key] = value as never;
   }
-  for (const key of Object.keys(resources)) {
-    if (!(key in defaultResourceNames))
-      problem(`resources.${key}`, `one of ${Object.keys(defaultResourceNames).join(', ')}`, key);
-  }
+  reportUnknownKeys(resources, Object.keys(defaultResourceNames), 'resources', problem);
   const names = Object.values(resourceNames);
   if (new Set(names).size !== names.length)
     problem('resources', 'distinct names for every resource', names.join(', '));
@@ -75,6 +86,7 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   const lock = optionalObject(options.lock, 'lock', problem) ?? {};
   positiveNumber(lock.ttl, 'lock.ttl', problem);
   nonNegativeNumber(lock.timeout, 'lock.timeout', problem);
+  reportUnknownKeys(lock, ['ttl', 'timeout'], 'lock', problem);
 
   let redact: Record<string, string[]> = {};
   if (Array.isArray(options.redact)) {
@@ -99,6 +111,7 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   if (retention) {
     positiveNumber(retention.maxAgeDays, 'retention.maxAgeDays', problem);
     positiveInteger(retention.keepLast, 'retention.keepLast', problem);
+    reportUnknownKeys(retention, ['maxAgeDays', 'keepLast'], 'retention', problem);
   }
 
   const notifications = options.notifications;
@@ -119,6 +132,12 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
           problem(`${path}.secret`, 'a string', '(hidden)');
         if (target.filter !== undefined && !isObject(target.filter))
           problem(`${path}.filter`, 'an object', target.filter);
+        reportUnknownKeys(
+          target as unknown as Record<string, unknown>,
+          ['url', 'events', 'filter', 'secret'],
+          path,
+          problem,
+        );
       });
     }
   }
@@ -126,25 +145,9 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
   const storage = optionalObject(options.storage, 'storage', problem) ?? {};
   positiveInteger(storage.writeConcurrency, 'storage.writeConcurrency', problem);
   positiveInteger(storage.indexShardSize, 'storage.indexShardSize', problem);
+  reportUnknownKeys(storage, ['writeConcurrency', 'indexShardSize'], 'storage', problem);
 
-  const knownKeys = new Set([
-    'clouds',
-    'discovery',
-    'resources',
-    'verbose',
-    'logger',
-    'scheduled',
-    'lock',
-    'redact',
-    'redactionKey',
-    'retention',
-    'notifications',
-    'storage',
-  ]);
-  for (const key of Object.keys(options)) {
-    if (!knownKeys.has(key))
-      problem(key, `a known option (${[...knownKeys].join(', ')})`, 'an unknown option');
-  }
+  reportUnknownKeys(options, [...topLevelKeys, ...(settings.extraKeys ?? [])], '', problem);
 
   const anySchedule =
     scheduled.enabled ||
@@ -216,6 +219,30 @@ export function validatePluginOptions(input: unknown): ResolvedPluginOptions {
 
 type Problem = (path: string, expected: string, received: unknown) => void;
 
+const topLevelKeys = [
+  'clouds',
+  'discovery',
+  'resources',
+  'verbose',
+  'logger',
+  'scheduled',
+  'lock',
+  'redact',
+  'redactionKey',
+  'retention',
+  'notifications',
+  'storage',
+];
+const discoveryKeys = [
+  'concurrency',
+  'include',
+  'exclude',
+  'runOnInstall',
+  'dryRun',
+  'ignorePaths',
+];
+const cloudKeys = ['id', 'driver', 'credentials', 'config', 'tags', 'metadata', 'scheduled'];
+
 function validateCloud(cloud: unknown, path: string, problem: Problem): void {
   if (!isObject(cloud)) {
     problem(path, 'an object with at least a driver', cloud);
@@ -245,19 +272,14 @@ function validateCloud(cloud: unknown, path: string, problem: Problem): void {
   ) {
     problem(`${path}.credentials`, 'an object', '(hidden)');
   }
-  optionalObject(cloud.config, `${path}.config`, problem);
+  const config = optionalObject(cloud.config, `${path}.config`, problem);
+  const cloudName =
+    typeof cloud.id === 'string' ? `"${cloud.id}"` : `${path} (driver ${String(driver)})`;
+  checkEndpoint(config?.endpoint, `${path}.config.endpoint`, cloudName, problem);
   optionalObject(cloud.tags, `${path}.tags`, problem);
   optionalObject(cloud.metadata, `${path}.metadata`, problem);
   validateSchedule(cloud.scheduled, `${path}.scheduled`, problem);
-  const known = new Set(['id', 'driver', 'credentials', 'config', 'tags', 'metadata', 'scheduled']);
-  for (const key of Object.keys(cloud)) {
-    if (!known.has(key))
-      problem(
-        `${path}.${key}`,
-        `a known cloud field (${[...known].join(', ')})`,
-        'an unknown field',
-      );
-  }
+  reportUnknownKeys(cloud, cloudKeys, path, problem);
 }
 
 function validateSchedule(
@@ -269,6 +291,7 @@ function validateSchedule(
     Record<string, unknown>;
   optionalBoolean(schedule.enabled, `${path}.enabled`, problem);
   optionalBoolean(schedule.runOnStart, `${path}.runOnStart`, problem);
+  reportUnknownKeys(schedule, ['enabled', 'cron', 'timezone', 'runOnStart'], path, problem);
   if (
     schedule.enabled === true &&
     (typeof schedule.cron !== 'string' || schedule.cron.trim() === '')
@@ -375,6 +398,7 @@ function stringArray(value: unknown, path: string, problem: Problem): void {
 
 /** Short, secret-free rendering of a bad value for error messages. */
 function describe(value: unknown): string {
+  if (value instanceof ReceivedText) return value.text;
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string')
