@@ -11,9 +11,9 @@ import {
 import { hetznerCatalog } from '../../packages/driver-hetzner/src/hetzner-catalog.ts';
 import {
   createTestDriver,
-  listAll,
   startHetznerApi,
 } from '../../packages/driver-hetzner/test/hetzner-test-helpers.ts';
+import { listAll } from '../../packages/testkit/src/index.ts';
 
 /** A driver's catalog and the resources its fixture estate yields. */
 export interface FixtureEstate {

@@ -1,13 +1,7 @@
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
+import { listAll, ofType, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  type AlibabaTestApi,
-  createTestDriver,
-  listAll,
-  ofType,
-  rejectionOf,
-  startAlibabaApi,
-} from './alibaba-test-helpers.ts';
+import { type AlibabaTestApi, createTestDriver, startAlibabaApi } from './alibaba-test-helpers.ts';
 import { rpcRoute } from './fixtures/alibaba-fake-api.ts';
 import { alibabaCredentials } from './fixtures/alibaba-signing.ts';
 

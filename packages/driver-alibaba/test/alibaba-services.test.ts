@@ -1,12 +1,7 @@
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { alibabaCatalog, alibabaPolicyDocument } from '../src/driver.ts';
-import {
-  type AlibabaTestApi,
-  createTestDriver,
-  listAll,
-  ofType,
-  startAlibabaApi,
-} from './alibaba-test-helpers.ts';
+import { type AlibabaTestApi, createTestDriver, startAlibabaApi } from './alibaba-test-helpers.ts';
 import { fakeRegions, rpcListSpecs } from './fixtures/alibaba-estate.ts';
 
 describe('alibaba services against the fake API', () => {

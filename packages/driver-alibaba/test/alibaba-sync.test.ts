@@ -1,10 +1,10 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `alibaba`
 // driver (by its alias), the fake Alibaba API. Versions, updates, deletions and failed scopes.
 import '../src/index.ts';
-import { CloudInventoryPlugin } from '@cloud-inventory/core';
-import { createMemoryDatabase, destroyMemoryDatabase } from '@cloud-inventory/testkit';
+import type { CloudInventoryPlugin } from '@cloud-inventory/core';
+import { installTestPlugin, stopTestPlugin, testRetryPolicy } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type AlibabaTestApi, startAlibabaApi, testRetry } from './alibaba-test-helpers.ts';
+import { type AlibabaTestApi, startAlibabaApi } from './alibaba-test-helpers.ts';
 import { alibabaCredentials } from './fixtures/alibaba-signing.ts';
 
 const cloudId = 'aliyun-main';
@@ -12,28 +12,23 @@ type Item = Record<string, unknown>;
 
 describe('alibaba through the cloud inventory plugin', () => {
   let api: AlibabaTestApi;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     api = await startAlibabaApi();
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
           driver: 'aliyun',
           credentials: alibabaCredentials,
-          config: { endpoint: api.server.url, pageSize: 2, retry: testRetry },
+          config: { endpoint: api.server.url, pageSize: 2, retry: testRetryPolicy },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.server.close();
   });
 

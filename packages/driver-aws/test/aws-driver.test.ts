@@ -11,6 +11,7 @@ import {
   createTestRuntime,
   type FakeProviderServer,
   type FakeRequest,
+  ofType,
   xmlResponse,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -19,7 +20,6 @@ import {
   awsDriver,
   callsTo,
   failOperation,
-  ofType,
   runAws,
   type SignedRequest,
   scopeOfType,

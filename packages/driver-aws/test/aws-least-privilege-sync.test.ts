@@ -4,8 +4,8 @@
 import '../src/index.ts';
 import { DescribeImagesCommand, DescribeKeyPairsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
-import { CloudInventoryPlugin, type ScopeReport } from '@cloud-inventory/core';
-import { createMemoryDatabase, destroyMemoryDatabase } from '@cloud-inventory/testkit';
+import type { CloudInventoryPlugin, ScopeReport } from '@cloud-inventory/core';
+import { installTestPlugin, stopTestPlugin } from '@cloud-inventory/testkit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { failOperation, type SignedRequest, startAwsApi } from './aws-test-helpers.ts';
 import { awsRoute } from './fixtures/aws-fake-routes.ts';
@@ -13,13 +13,11 @@ import { awsTestCredentials } from './fixtures/aws-fixtures.ts';
 
 const cloudId = 'aws-least-privilege';
 let server: Awaited<ReturnType<typeof startAwsApi>> & { signed: SignedRequest[] };
-let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
 let plugin: CloudInventoryPlugin;
 
 beforeAll(async () => {
   server = await startAwsApi();
-  database = await createMemoryDatabase();
-  plugin = new CloudInventoryPlugin({
+  plugin = await installTestPlugin({
     clouds: [
       {
         id: cloudId,
@@ -28,9 +26,8 @@ beforeAll(async () => {
         config: { endpoint: server.url, maxAttempts: 2, services: ['ec2', 'ebs', 's3'] },
       },
     ],
-    discovery: { runOnInstall: false, concurrency: 4 },
+    discovery: { concurrency: 4 },
   });
-  await plugin.install(database);
   failOperation(server, EC2Client, DescribeImagesCommand, {
     code: 'UnauthorizedOperation',
     message:
@@ -46,8 +43,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await plugin.stop().catch(() => {});
-  await destroyMemoryDatabase(database);
+  await stopTestPlugin(plugin);
   await server.close();
 });
 

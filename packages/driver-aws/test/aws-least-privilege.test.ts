@@ -17,11 +17,11 @@ import {
 } from '@aws-sdk/client-route-53';
 import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   callsTo,
   failOperation,
-  ofType,
   runAws,
   type SignedRequest,
   scopeOfType,

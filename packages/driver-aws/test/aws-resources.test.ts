@@ -2,12 +2,12 @@
 // the batch APIs, configuration shapes, pagination across every protocol, and the calls never made.
 import type { CloudResource } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { ofType } from '@cloud-inventory/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { awsCatalog } from '../src/driver.ts';
 import {
   callsTo,
   configurationOf,
-  ofType,
   runAws,
   type SignedRequest,
   startAwsApi,

@@ -7,8 +7,8 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
-import { createMemoryDatabase, destroyMemoryDatabase } from '@cloud-inventory/testkit';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { installTestPlugin, stopTestPlugin } from '@cloud-inventory/testkit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { failOperation, type SignedRequest, startAwsApi } from './aws-test-helpers.ts';
 import { awsRoute } from './fixtures/aws-fake-routes.ts';
@@ -16,13 +16,11 @@ import { awsTestCredentials } from './fixtures/aws-fixtures.ts';
 
 const cloudId = 'aws-main';
 let server: Awaited<ReturnType<typeof startAwsApi>> & { signed: SignedRequest[] };
-let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
 let plugin: CloudInventoryPlugin;
 
 beforeAll(async () => {
   server = await startAwsApi();
-  database = await createMemoryDatabase();
-  plugin = new CloudInventoryPlugin({
+  plugin = await installTestPlugin({
     clouds: [
       {
         id: cloudId,
@@ -31,13 +29,11 @@ beforeAll(async () => {
         config: { endpoint: server.url, maxAttempts: 2 },
       },
     ],
-    discovery: { runOnInstall: false, concurrency: 6 },
+    discovery: { concurrency: 6 },
   });
-  await plugin.install(database);
 });
 afterAll(async () => {
-  await plugin.stop().catch(() => {});
-  await destroyMemoryDatabase(database);
+  await stopTestPlugin(plugin);
   await server.close();
 });
 

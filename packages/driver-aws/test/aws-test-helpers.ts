@@ -166,11 +166,6 @@ export function scopeOfType(runtime: TestRuntime, type: string, region: string) 
   );
 }
 
-/** The resources of one type. */
-export function ofType(resources: CloudResource[], type: string): CloudResource[] {
-  return resources.filter((resource) => resource.resourceType === type);
-}
-
 /** The configuration of the resource named `name` of `type`. */
 export function configurationOf(
   resources: CloudResource[],

@@ -1,11 +1,12 @@
 import { AuthenticationError, CredentialUnavailableError } from '@azure/identity';
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { StaticAccessTokenCredential } from '../src/azure-credential.ts';
 import { classifyAzureError, isAzureCredentialFailure } from '../src/azure-error-classes.ts';
 import { toAzureStepError } from '../src/azure-errors.ts';
-import { createTestDriver, listAll, rejectionOf, startArm } from './azure-test-helpers.ts';
+import { createTestDriver, startArm } from './azure-test-helpers.ts';
 import { subscriptionA } from './fixtures/azure-fixture-places.ts';
 
 describe('azure identity failures', () => {

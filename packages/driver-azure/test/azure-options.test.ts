@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@cloud-inventory/core';
+import { rejectionOf } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
 import { createAzureCredential, StaticAccessTokenCredential } from '../src/azure-credential.ts';
 import {
@@ -11,7 +12,6 @@ import {
   normalizeAzureLocation,
   normalizeAzureResourceId,
 } from '../src/driver.ts';
-import { rejectionOf } from './azure-test-helpers.ts';
 
 const servicePrincipal = {
   AZURE_TENANT_ID: 'tenant',

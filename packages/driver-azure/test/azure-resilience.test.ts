@@ -1,7 +1,7 @@
-import { type FakeProviderServer, nextLinkPages } from '@cloud-inventory/testkit';
+import { type FakeProviderServer, listAll, nextLinkPages, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readAzureRateLimitHeaders } from '../src/azure-rate-limits.ts';
-import { createTestDriver, listAll, ofType, startArm } from './azure-test-helpers.ts';
+import { createTestDriver, startArm } from './azure-test-helpers.ts';
 import { createAzureEstate } from './fixtures/azure-estate.ts';
 import { armPath } from './fixtures/azure-fixtures.ts';
 

@@ -1,7 +1,8 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { azureCatalog } from '../src/driver.ts';
-import { createTestDriver, listAll, ofType, startArm } from './azure-test-helpers.ts';
+import { createTestDriver, startArm } from './azure-test-helpers.ts';
 import { createAzureEstate } from './fixtures/azure-estate.ts';
 import { subscriptionA, subscriptionB } from './fixtures/azure-fixture-places.ts';
 

@@ -3,16 +3,12 @@ import {
   collectResources,
   createTestRuntime,
   type FakeProviderServer,
-} from '@cloud-inventory/testkit';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  armError,
-  createTestDriver,
   listAll,
   ofType,
   rejectionOf,
-  startArm,
-} from './azure-test-helpers.ts';
+} from '@cloud-inventory/testkit';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { armError, createTestDriver, startArm } from './azure-test-helpers.ts';
 import { subscriptionA, subscriptionB } from './fixtures/azure-fixture-places.ts';
 import { armPath } from './fixtures/azure-fixtures.ts';
 

@@ -1,11 +1,11 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `azure`
 // driver, the fake ARM. Versions, updates and deletions as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { azureCatalog, normalizeAzureResourceId } from '../src/driver.ts';
@@ -29,14 +29,12 @@ function idOf(estate: AzureEstate, type: string, name: string): string {
 describe('azure through the cloud inventory plugin', () => {
   let estate: AzureEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createAzureEstate();
     api = await startArm(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
@@ -45,13 +43,10 @@ describe('azure through the cloud inventory plugin', () => {
           config: { endpoint: api.url, retry: testRetry },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

@@ -1,11 +1,4 @@
-import type { CloudResource } from '@cloud-inventory/core';
-import {
-  collectResources,
-  createFakeProviderServer,
-  createTestRuntime,
-  type FakeProviderServer,
-  type TestRuntime,
-} from '@cloud-inventory/testkit';
+import { createFakeProviderServer, type FakeProviderServer } from '@cloud-inventory/testkit';
 import {
   type AzureCredentials,
   type AzureDriver,
@@ -37,32 +30,6 @@ export function createTestDriver(
     credentials,
     config: { endpoint: server.url, retry: testRetry, ...config },
   });
-}
-
-/** Initialize a driver and list everything with a recording runtime. */
-export async function listAll(
-  driver: AzureDriver,
-  options: { include?: string[]; exclude?: string[]; concurrency?: number } = {},
-): Promise<{ resources: CloudResource[]; runtime: TestRuntime }> {
-  const runtime = createTestRuntime();
-  await driver.initialize();
-  const resources = await collectResources(driver, { runtime, ...options });
-  return { resources, runtime };
-}
-
-/** Resources of one type. */
-export function ofType(resources: CloudResource[], type: string): CloudResource[] {
-  return resources.filter((resource) => resource.resourceType === type);
-}
-
-/** The thrown value of a promise, or a failure when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** An ARM error body (`{ error: { code, message } }`), as ARM answers failures. */

@@ -1,13 +1,8 @@
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  scopesOf,
-  startCloudflareApi,
-} from './cloudflare-test-helpers.ts';
+import { createTestDriver, scopesOf, startCloudflareApi } from './cloudflare-test-helpers.ts';
 import { accountId } from './fixtures/cloudflare-estate.ts';
 import { cloudflareCredentials, errorEnvelope } from './fixtures/cloudflare-fixtures.ts';
 

@@ -1,7 +1,8 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cloudflareCatalog } from '../src/driver.ts';
-import { byId, createTestDriver, listAll, startCloudflareApi } from './cloudflare-test-helpers.ts';
+import { createTestDriver, startCloudflareApi } from './cloudflare-test-helpers.ts';
 import {
   accountId,
   type CloudflareEstate,

@@ -2,15 +2,16 @@
 // `cloudflare` driver (and its `cf` alias), the fake Cloudflare API. Versions, updates, deletions,
 // redacted secrets and failed steps as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cloudflareCatalog } from '../src/driver.ts';
-import { startCloudflareApi, testRetry } from './cloudflare-test-helpers.ts';
+import { startCloudflareApi } from './cloudflare-test-helpers.ts';
 import {
   accountId,
   type CloudflareEstate,
@@ -29,29 +30,28 @@ const apexRecord = {
 describe('cloudflare through the cloud inventory plugin', () => {
   let estate: CloudflareEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createCloudflareEstate();
     api = await startCloudflareApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
           driver: 'cf',
           credentials: { apiToken: cloudflareCredentials.apiToken },
-          config: { accountId, endpoint: `${api.url}${cloudflareApiPrefix}`, retry: testRetry },
+          config: {
+            accountId,
+            endpoint: `${api.url}${cloudflareApiPrefix}`,
+            retry: testRetryPolicy,
+          },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

@@ -1,7 +1,7 @@
 // A custom-scoped token: a denied endpoint (403 `{ id: 'forbidden', message }`) inside a service
 // loses only the type it lists, or only the per-resource part it reads.
 import type { CloudResource } from '@cloud-inventory/core';
-import type { TestRuntime } from '@cloud-inventory/testkit';
+import { ofType, type TestRuntime } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   type FakeDigitalOcean,
@@ -22,9 +22,6 @@ const forbidden = {
   times: Number.POSITIVE_INFINITY,
   body: { id: 'forbidden', message: 'You are not authorized to perform this operation' },
 };
-
-const ofType = (resources: CloudResource[], type: string) =>
-  resources.filter((resource) => resource.resourceType === type);
 
 /** Reports of the step listing `type` (one per covered region). */
 const scopesOf = (runtime: TestRuntime, type: string) =>

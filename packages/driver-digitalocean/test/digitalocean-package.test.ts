@@ -6,38 +6,21 @@ import {
   registerCloudDriver,
   resolveDriverName,
 } from '@cloud-inventory/core';
+import { checkReadmeSections } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
-import {
-  readmeTypesEnd,
-  readmeTypesStart,
-  renderResourceTypes,
-} from '../scripts/digitalocean-readme-types.ts';
+import { digitalOceanReadmeSections, renderResourceTypes } from '../scripts/readme-types.ts';
 import { DigitalOceanDriver, digitalOceanCatalog } from '../src/driver.ts';
 
 describe('DigitalOcean package', () => {
-  test('the README lists exactly the catalog (regenerate with pnpm readme-types)', () => {
+  test('the README lists exactly the catalog (regenerate with pnpm readme-types --write)', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    const start = readme.indexOf(readmeTypesStart);
-    const end = readme.indexOf(readmeTypesEnd);
-    expect(start).toBeGreaterThan(-1);
-    expect(end).toBeGreaterThan(start);
-    // The formatter pads table cells; compare cell by cell.
-    const rows = (text: string) =>
-      text
-        .split('\n')
-        .filter((line) => line.trim().startsWith('|'))
-        .map((line) =>
-          line
-            .trim()
-            .slice(1, -1)
-            .split('|')
-            .map((cell) => (/^\s*-+\s*$/.test(cell) ? '---' : cell.trim())),
-        );
-    const generated = rows(renderResourceTypes());
-    expect(generated).toHaveLength(
+    const rows = renderResourceTypes()
+      .split('\n')
+      .filter((line) => line.startsWith('|'));
+    expect(rows).toHaveLength(
       2 + digitalOceanCatalog.services.flatMap((service) => service.resourceTypes).length,
     );
-    expect(rows(readme.slice(start, end))).toEqual(generated);
+    checkReadmeSections(readme, digitalOceanReadmeSections);
   });
 
   test('the root entry registers digitalocean and do; registering again is a no-op; building a driver calls nothing', async () => {

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@cloud-inventory/core';
+import { byId } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
-  byId,
   type FakeDigitalOcean,
   listWith,
   startFakeDigitalOcean,

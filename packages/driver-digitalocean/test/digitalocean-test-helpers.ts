@@ -86,12 +86,3 @@ export async function listWith(
     await driver.destroy();
   }
 }
-
-/** Resources of one type, by id. */
-export function byId(resources: CloudResource[], resourceType: string): Map<string, CloudResource> {
-  return new Map(
-    resources
-      .filter((resource) => resource.resourceType === resourceType)
-      .map((resource) => [resource.resourceId, resource]),
-  );
-}

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer, FakeRequest } from '@cloud-inventory/testkit';
+import { listAll, ofType, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { GcpEndpoints } from '../src/gcp-endpoints.ts';
 import { gcpAccessToken } from './fixtures/gcp-fixtures.ts';
-import { createTestDriver, listAll, ofType, rejectionOf, startGcpApi } from './gcp-test-helpers.ts';
+import { createTestDriver, startGcpApi } from './gcp-test-helpers.ts';
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,

@@ -1,5 +1,6 @@
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   accessNotConfiguredBody,
@@ -12,7 +13,7 @@ import {
   unavailableBody,
 } from './fixtures/gcp-error-bodies.ts';
 import { gcpAccessToken } from './fixtures/gcp-fixtures.ts';
-import { createTestDriver, listAll, ofType, rejectionOf, startGcpApi } from './gcp-test-helpers.ts';
+import { createTestDriver, startGcpApi } from './gcp-test-helpers.ts';
 
 describe('gcp errors, retries and partial permissions', () => {
   let api: FakeProviderServer;

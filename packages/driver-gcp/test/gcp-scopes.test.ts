@@ -1,6 +1,7 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestDriver, listAll, ofType, startGcpApi } from './gcp-test-helpers.ts';
+import { createTestDriver, startGcpApi } from './gcp-test-helpers.ts';
 
 describe('gcp discovery filters and scope reports', () => {
   let api: FakeProviderServer;

@@ -1,8 +1,9 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { gcpCatalog } from '../src/driver.ts';
 import { gcpAccessToken } from './fixtures/gcp-fixtures.ts';
-import { createTestDriver, listAll, ofType, startGcpApi } from './gcp-test-helpers.ts';
+import { createTestDriver, startGcpApi } from './gcp-test-helpers.ts';
 
 describe('gcp services against the fake Google APIs', () => {
   let api: FakeProviderServer;

@@ -1,11 +1,12 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `gcp`
 // driver, the fake Google APIs. Versions, updates and deletions as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { gcpCatalog } from '../src/driver.ts';
@@ -13,7 +14,7 @@ import { computeItems, computeScopes } from './fixtures/gcp-compute-fixtures.ts'
 import { aggregatedPages, googlePages, type ScopedItem } from './fixtures/gcp-fake-pages.ts';
 import { gcpCredentials, gcpTestEndpoint } from './fixtures/gcp-fixtures.ts';
 import { topics } from './fixtures/gcp-security-fixtures.ts';
-import { startGcpApi, testRetry } from './gcp-test-helpers.ts';
+import { startGcpApi } from './gcp-test-helpers.ts';
 
 const cloudId = 'gcp-acme';
 const web1 = '//compute.googleapis.com/projects/acme-prod/zones/us-central1-a/instances/web-1';
@@ -22,7 +23,6 @@ describe('gcp through the cloud inventory plugin', () => {
   let api: FakeProviderServer;
   let instances: ScopedItem[];
   let topicList: ReturnType<typeof topics>;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
@@ -47,8 +47,7 @@ describe('gcp through the cloud inventory plugin', () => {
         handler: googlePages({ key: 'topics', items: () => topicList }),
       },
     ]);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
@@ -58,17 +57,14 @@ describe('gcp through the cloud inventory plugin', () => {
             projectId: 'acme-prod',
             endpoint: gcpTestEndpoint(api.url),
             pageSize: 1,
-            retry: testRetry,
+            retry: testRetryPolicy,
           },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

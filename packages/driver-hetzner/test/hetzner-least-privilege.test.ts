@@ -2,8 +2,9 @@
 // list call yields; every other endpoint still lists and reports complete. (Hetzner Cloud makes
 // no per-resource calls, so there is no enrichment to deny.)
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createTestDriver, listAll, startHetznerApi } from './hetzner-test-helpers.ts';
+import { createTestDriver, startHetznerApi } from './hetzner-test-helpers.ts';
 
 let server: FakeProviderServer;
 beforeEach(async () => {

@@ -1,8 +1,9 @@
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { hetznerCredentials } from './fixtures/hetzner-fixtures.ts';
-import { createTestDriver, listAll, rejectionOf, startHetznerApi } from './hetzner-test-helpers.ts';
+import { createTestDriver, startHetznerApi } from './hetzner-test-helpers.ts';
 
 // Hetzner's own error body (docs: "Errors").
 const unauthorized = {

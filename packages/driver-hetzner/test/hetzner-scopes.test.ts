@@ -1,15 +1,10 @@
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { hetznerKnownLocations } from '../src/driver.ts';
 import { createHetznerEstate, type HetznerEstate } from './fixtures/hetzner-estate.ts';
-import {
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  scopeKeys,
-  startHetznerApi,
-} from './hetzner-test-helpers.ts';
+import { createTestDriver, scopeKeys, startHetznerApi } from './hetzner-test-helpers.ts';
 
 const allLocations = ['ash', 'fsn1', 'hel1', 'hil', 'nbg1', 'sin'];
 

@@ -1,8 +1,9 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { hetznerCatalog } from '../src/driver.ts';
 import { createHetznerEstate, type HetznerEstate } from './fixtures/hetzner-estate.ts';
-import { byId, createTestDriver, listAll, startHetznerApi } from './hetzner-test-helpers.ts';
+import { createTestDriver, startHetznerApi } from './hetzner-test-helpers.ts';
 
 describe('hetzner services', () => {
   let estate: HetznerEstate;

@@ -1,16 +1,17 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `hetzner`
 // driver, the fake Hetzner API. Versions, updates, deletions and failed scopes as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createHetznerEstate, type HetznerEstate } from './fixtures/hetzner-estate.ts';
 import { hetznerCredentials } from './fixtures/hetzner-fixtures.ts';
-import { startHetznerApi, testRetry } from './hetzner-test-helpers.ts';
+import { startHetznerApi } from './hetzner-test-helpers.ts';
 
 const cloudId = 'hetzner';
 const server42 = { cloudId, resourceType: 'hetzner.server', resourceId: '42' };
@@ -18,28 +19,23 @@ const server42 = { cloudId, resourceType: 'hetzner.server', resourceId: '42' };
 describe('hetzner through the cloud inventory plugin', () => {
   let estate: HetznerEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createHetznerEstate();
     api = await startHetznerApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           driver: 'hetzner',
           credentials: { token: hetznerCredentials.token },
-          config: { endpoint: `${api.url}/v1`, perPage: 2, retry: testRetry },
+          config: { endpoint: `${api.url}/v1`, perPage: 2, retry: testRetryPolicy },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

@@ -1,10 +1,8 @@
-import type { CloudResource } from '@cloud-inventory/core';
 import {
-  collectResources,
   createFakeProviderServer,
-  createTestRuntime,
   type FakeProviderServer,
   type TestRuntime,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import {
   createHetznerDriver,
@@ -13,14 +11,6 @@ import {
 } from '../src/driver.ts';
 import { createHetznerEstate, type HetznerEstate } from './fixtures/hetzner-estate.ts';
 import { hetznerCredentials, hetznerFixtures, hetznerRoutes } from './fixtures/hetzner-fixtures.ts';
-
-/** Fast retries for tests. */
-export const testRetry = {
-  maximumAttempts: 3,
-  baseDelayMs: 5,
-  maximumDelayMs: 20,
-  maximumWaitMs: 3000,
-};
 
 /** A fake Hetzner API serving `estate` (a fresh fixture project by default). */
 export async function startHetznerApi(
@@ -39,28 +29,8 @@ export function createTestDriver(
     id: 'hetzner-test',
     driver: 'hetzner',
     credentials,
-    config: { endpoint: `${server.url}/v1`, perPage: 2, retry: testRetry, ...config },
+    config: { endpoint: `${server.url}/v1`, perPage: 2, retry: testRetryPolicy, ...config },
   });
-}
-
-/** Initialize a driver and list everything with a recording runtime. */
-export async function listAll(
-  driver: HetznerDriver,
-  options: { include?: string[]; exclude?: string[]; concurrency?: number } = {},
-): Promise<{ resources: CloudResource[]; runtime: TestRuntime }> {
-  const runtime = createTestRuntime();
-  await driver.initialize();
-  const resources = await collectResources(driver, { runtime, ...options });
-  return { resources, runtime };
-}
-
-/** Resources of one type, keyed by id. */
-export function byId(resources: CloudResource[], type: string): Map<string, CloudResource> {
-  return new Map(
-    resources
-      .filter((resource) => resource.resourceType === type)
-      .map((resource) => [resource.resourceId, resource]),
-  );
 }
 
 /** `service@region` of every scope report, sorted. */
@@ -69,14 +39,4 @@ export function scopeKeys(runtime: TestRuntime, service: string): string[] {
     .filter((scope) => scope.service === service)
     .map((scope) => `${scope.region}:${scope.status}`)
     .sort();
-}
-
-/** The thrown value of a promise, or a failure when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@cloud-inventory/core';
+import { listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
 import { createLinodeDriver } from '../src/driver.ts';
 import {
@@ -6,7 +7,7 @@ import {
   resolveLinodePageSize,
   resolveLinodeToken,
 } from '../src/linode-options.ts';
-import { createTestDriver, listAll, rejectionOf, startLinodeApi } from './linode-test-helpers.ts';
+import { createTestDriver, startLinodeApi } from './linode-test-helpers.ts';
 
 describe('linode options', () => {
   test('reads the token from credentials.token, credentials.apiToken, then LINODE_TOKEN', () => {

@@ -2,18 +2,11 @@
 // without one scope (403 on one list), a denied enrichment call, and the rate-limit headers.
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, countByType, listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { linodeEnrichmentCalls } from '../src/driver.ts';
 import { createLinodeEstate, expectedCounts } from './fixtures/linode-estate.ts';
-import {
-  byId,
-  countByType,
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  scopesOf,
-  startLinodeApi,
-} from './linode-test-helpers.ts';
+import { createTestDriver, scopesOf, startLinodeApi } from './linode-test-helpers.ts';
 
 describe('linode resilience', () => {
   let api: FakeProviderServer;

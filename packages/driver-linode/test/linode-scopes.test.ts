@@ -1,16 +1,9 @@
 // What the driver reports and calls under services, regions, include and exclude filters.
 import { ConfigurationError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, countByType, listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  byId,
-  countByType,
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  scopesOf,
-  startLinodeApi,
-} from './linode-test-helpers.ts';
+import { createTestDriver, scopesOf, startLinodeApi } from './linode-test-helpers.ts';
 
 describe('linode scopes and filters', () => {
   let api: FakeProviderServer;

@@ -1,16 +1,11 @@
 // Each service's mapping against the fake Linode API: ids, names, regions, tags, enrichment,
 // filters sent as X-Filter, API versions, and Linode's paging followed to the last page.
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, countByType, listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { linodeCatalog } from '../src/driver.ts';
 import { createLinodeEstate, expectedCounts, type LinodeEstate } from './fixtures/linode-estate.ts';
-import {
-  byId,
-  countByType,
-  createTestDriver,
-  listAll,
-  startLinodeApi,
-} from './linode-test-helpers.ts';
+import { createTestDriver, startLinodeApi } from './linode-test-helpers.ts';
 
 describe('linode services', () => {
   let estate: LinodeEstate;

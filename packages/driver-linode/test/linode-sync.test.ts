@@ -1,23 +1,23 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `linode`
 // driver, the fake Linode API. Versions, updates, deletions and failed scopes as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createLinodeEstate, expectedCounts, type LinodeEstate } from './fixtures/linode-estate.ts';
 import { linodeCredentials } from './fixtures/linode-fixtures.ts';
-import { startLinodeApi, testRetry } from './linode-test-helpers.ts';
+import { startLinodeApi } from './linode-test-helpers.ts';
 
 const cloudId = 'linode';
 
 describe('linode through the cloud inventory plugin', () => {
   let estate: LinodeEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
   const total = () => Object.values(expectedCounts(estate)).reduce((sum, count) => sum + count, 0);
   const resource = (resourceType: string, resourceId: string) =>
@@ -26,22 +26,18 @@ describe('linode through the cloud inventory plugin', () => {
   beforeEach(async () => {
     estate = createLinodeEstate();
     api = await startLinodeApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           driver: 'linode',
           credentials: { token: linodeCredentials.token },
-          config: { endpoint: api.url, retry: testRetry },
+          config: { endpoint: api.url, retry: testRetryPolicy },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

@@ -1,6 +1,11 @@
-import { createTestRuntime, type FakeProviderServer } from '@cloud-inventory/testkit';
+import {
+  byId,
+  createTestRuntime,
+  type FakeProviderServer,
+  listAll,
+} from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { byId, createTestDriver, listAll, startAtlasApi } from './atlas-test-helpers.ts';
+import { createTestDriver, startAtlasApi } from './atlas-test-helpers.ts';
 import {
   type AtlasEstate,
   createAtlasEstate,

@@ -1,8 +1,8 @@
 import { ConfigurationError } from '@cloud-inventory/core';
+import { rejectionOf } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
 import { resolveAtlasApiKey, resolveAtlasConfig } from '../src/atlas-options.ts';
 import { createAtlasDriver } from '../src/driver.ts';
-import { rejectionOf } from './atlas-test-helpers.ts';
 
 describe('mongodb-atlas options', () => {
   test('reads the key pair from the credentials, else from MONGODB_ATLAS_PUBLIC_KEY / MONGODB_ATLAS_PRIVATE_KEY', () => {

@@ -1,15 +1,9 @@
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AtlasCredentialsError } from '../src/driver.ts';
-import {
-  byId,
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  scopesOf,
-  startAtlasApi,
-} from './atlas-test-helpers.ts';
+import { createTestDriver, scopesOf, startAtlasApi } from './atlas-test-helpers.ts';
 import { projectId } from './fixtures/atlas-estate.ts';
 import { atlasCredentials, atlasError } from './fixtures/atlas-fixtures.ts';
 

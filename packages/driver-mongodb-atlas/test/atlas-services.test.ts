@@ -1,7 +1,8 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { atlasApiVersions, atlasCatalog } from '../src/driver.ts';
-import { byId, createTestDriver, listAll, scopesOf, startAtlasApi } from './atlas-test-helpers.ts';
+import { createTestDriver, scopesOf, startAtlasApi } from './atlas-test-helpers.ts';
 import { type AtlasEstate, createAtlasEstate, orgId, projectId } from './fixtures/atlas-estate.ts';
 
 const group = `/api/atlas/v2/groups/${projectId}`;

@@ -1,14 +1,19 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered
 // `mongodb-atlas` driver (and its `atlas` alias), the fake Atlas API with digest auth.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver, resolveDriverName } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
+  type CloudInventoryPlugin,
+  hasCloudDriver,
+  resolveDriverName,
+} from '@cloud-inventory/core';
+import {
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startAtlasApi, testRetry } from './atlas-test-helpers.ts';
+import { startAtlasApi } from './atlas-test-helpers.ts';
 import {
   type AtlasEstate,
   createAtlasEstate,
@@ -27,29 +32,24 @@ const orders = {
 describe('mongodb-atlas through the cloud inventory plugin', () => {
   let estate: AtlasEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createAtlasEstate();
     api = await startAtlasApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
           driver: 'atlas',
           credentials: { ...atlasCredentials },
-          config: { endpoint: api.url, itemsPerPage: 2, retry: testRetry },
+          config: { endpoint: api.url, itemsPerPage: 2, retry: testRetryPolicy },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

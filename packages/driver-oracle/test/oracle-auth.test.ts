@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '@cloud-inventory/core';
+import { rejectionOf } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
 import { resolveOracleIdentity } from '../src/oracle-auth.ts';
 import { tenancyId, userId } from './fixtures/oracle-ids.ts';
 import { apiKey } from './fixtures/oracle-signing.ts';
-import { rejectionOf } from './oracle-test-helpers.ts';
 
 describe('oracle credentials', () => {
   test('the OCI CLI environment variables stand in for the direct fields (key content or key file)', async () => {

@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createOracleDriver } from '../src/driver.ts';
 import { notAuthenticated } from './fixtures/oracle-fixtures.ts';
 import { tenancyId, userId } from './fixtures/oracle-ids.ts';
 import { apiKey, createApiKey, oracleCredentials } from './fixtures/oracle-signing.ts';
-import {
-  createTestDriver,
-  listAll,
-  ofType,
-  rejectionOf,
-  startOracleApi,
-} from './oracle-test-helpers.ts';
+import { createTestDriver, startOracleApi } from './oracle-test-helpers.ts';
 
 describe('oracle resilience', () => {
   let server: FakeProviderServer;

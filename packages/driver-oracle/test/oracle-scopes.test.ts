@@ -1,10 +1,11 @@
 // Partial permissions: a denied list call, a denied compartment, a denied enrichment call and a
 // failed compartment tree each fail only what they cover.
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { notAuthorizedOrNotFound } from './fixtures/oracle-fixtures.ts';
 import { compartmentIds, tenancyId } from './fixtures/oracle-ids.ts';
-import { createTestDriver, listAll, ofType, startOracleApi } from './oracle-test-helpers.ts';
+import { createTestDriver, startOracleApi } from './oracle-test-helpers.ts';
 
 describe('oracle partial permissions', () => {
   let server: FakeProviderServer;

@@ -1,8 +1,9 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { listAll, ofType } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { oracleCatalog } from '../src/driver.ts';
 import { compartmentIds, objectStorageNamespace, tenancyId } from './fixtures/oracle-ids.ts';
-import { createTestDriver, listAll, ofType, startOracleApi } from './oracle-test-helpers.ts';
+import { createTestDriver, startOracleApi } from './oracle-test-helpers.ts';
 
 describe('oracle services', () => {
   let server: FakeProviderServer;

@@ -1,45 +1,41 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `oracle`
 // driver, the fake OCI API. Versions, updates, deletions and denied calls as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin } from '@cloud-inventory/core';
+import type { CloudInventoryPlugin } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createOracleEstate, type OracleEstate } from './fixtures/oracle-estate.ts';
 import { notAuthorizedOrNotFound, oracleCredentials } from './fixtures/oracle-fixtures.ts';
-import { startOracleApi, testRetry } from './oracle-test-helpers.ts';
+import { startOracleApi } from './oracle-test-helpers.ts';
 
 const cloudId = 'oci-main';
 
 describe('oracle through the cloud inventory plugin', () => {
   let estate: OracleEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createOracleEstate();
     api = await startOracleApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           id: cloudId,
           driver: 'oci',
           credentials: oracleCredentials,
-          config: { endpoint: `${api.url}/{region}`, pageSize: 2, retry: testRetry },
+          config: { endpoint: `${api.url}/{region}`, pageSize: 2, retry: testRetryPolicy },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

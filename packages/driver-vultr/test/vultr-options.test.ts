@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@cloud-inventory/core';
-import { createFakeProviderServer } from '@cloud-inventory/testkit';
+import { createFakeProviderServer, rejectionOf } from '@cloud-inventory/testkit';
 import { describe, expect, test } from 'vitest';
 import { createVultrDriver, VultrRequestPacer } from '../src/driver.ts';
 import {
@@ -7,7 +7,6 @@ import {
   resolveVultrPerPage,
   resolveVultrRequestsPerSecond,
 } from '../src/vultr-options.ts';
-import { rejectionOf } from './vultr-test-helpers.ts';
 
 describe('vultr options', () => {
   test('the API key comes from credentials.apiKey, then credentials.token, then VULTR_API_KEY', () => {

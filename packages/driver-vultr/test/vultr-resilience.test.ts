@@ -1,14 +1,9 @@
 import { DriverError } from '@cloud-inventory/core';
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, listAll, rejectionOf } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { vultrCredentials } from './fixtures/vultr-fixtures.ts';
-import {
-  byId,
-  createTestDriver,
-  listAll,
-  rejectionOf,
-  startVultrApi,
-} from './vultr-test-helpers.ts';
+import { createTestDriver, startVultrApi } from './vultr-test-helpers.ts';
 
 // Vultr's 4xx body (API reference, "Response Codes"): `{ "error": "...", "status": ... }`.
 const unauthorized = { error: 'Invalid API token.', status: 401 };

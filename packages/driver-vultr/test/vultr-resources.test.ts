@@ -1,14 +1,9 @@
 import type { FakeProviderServer } from '@cloud-inventory/testkit';
+import { byId, countByType, listAll } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { vultrCatalog } from '../src/driver.ts';
 import { createVultrEstate, estateCounts, type VultrEstate } from './fixtures/vultr-estate.ts';
-import {
-  byId,
-  countByType,
-  createTestDriver,
-  listAll,
-  startVultrApi,
-} from './vultr-test-helpers.ts';
+import { createTestDriver, startVultrApi } from './vultr-test-helpers.ts';
 
 describe('vultr resources', () => {
   let estate: VultrEstate;

@@ -1,16 +1,17 @@
 // End to end through core: CloudInventoryPlugin on a memory:// database, the registered `vultr`
 // driver, the fake Vultr API. Versions, updates, deletions and failed steps as a user sees them.
 import '../src/index.ts';
-import { CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
+import { type CloudInventoryPlugin, hasCloudDriver } from '@cloud-inventory/core';
 import {
-  createMemoryDatabase,
-  destroyMemoryDatabase,
   type FakeProviderServer,
+  installTestPlugin,
+  stopTestPlugin,
+  testRetryPolicy,
 } from '@cloud-inventory/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createVultrEstate, estateCounts, type VultrEstate } from './fixtures/vultr-estate.ts';
 import { vultrCredentials } from './fixtures/vultr-fixtures.ts';
-import { startVultrApi, testRetry } from './vultr-test-helpers.ts';
+import { startVultrApi } from './vultr-test-helpers.ts';
 
 const cloudId = 'vultr';
 const web1 = {
@@ -26,14 +27,12 @@ function total(estate: VultrEstate): number {
 describe('vultr through the cloud inventory plugin', () => {
   let estate: VultrEstate;
   let api: FakeProviderServer;
-  let database: Awaited<ReturnType<typeof createMemoryDatabase>>;
   let plugin: CloudInventoryPlugin;
 
   beforeEach(async () => {
     estate = createVultrEstate();
     api = await startVultrApi(estate);
-    database = await createMemoryDatabase();
-    plugin = new CloudInventoryPlugin({
+    plugin = await installTestPlugin({
       clouds: [
         {
           driver: 'vultr',
@@ -42,17 +41,14 @@ describe('vultr through the cloud inventory plugin', () => {
             endpoint: `${api.url}/v2`,
             perPage: 2,
             requestsPerSecond: 30,
-            retry: testRetry,
+            retry: testRetryPolicy,
           },
         },
       ],
-      discovery: { runOnInstall: false },
     });
-    await plugin.install(database);
   });
   afterEach(async () => {
-    await plugin.stop().catch(() => {});
-    await destroyMemoryDatabase(database);
+    await stopTestPlugin(plugin);
     await api.close();
   });
 

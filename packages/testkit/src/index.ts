@@ -1,4 +1,5 @@
 export { matchAmzTarget, matchQueryAction, queryAction, queryParameters } from './aws-matchers.ts';
+export { type CatalogColumn, catalogColumns, catalogTable } from './catalog-table.ts';
 export { type CollectResourcesOptions, collectResources } from './collect-resources.ts';
 export {
   ConformanceError,
@@ -60,11 +61,26 @@ export {
   textResponse,
   xmlResponse,
 } from './fake-request.ts';
+export { type ListAllOptions, type ListAllResult, listAll } from './list-all.ts';
+export { alignedTable, codeList, compactTable } from './markdown-table.ts';
 export {
   createMemoryDatabase,
   destroyMemoryDatabase,
   type MemoryDatabaseOptions,
 } from './memory-database.ts';
+export { type ReadmeCoverage, readmeOmissions } from './readme-coverage.ts';
+export {
+  checkReadmeSections,
+  generatedTableMarkers,
+  type ReadmeMarkers,
+  type ReadmeSection,
+  replaceBetweenMarkers,
+  resourceTypesSection,
+  runReadmeScript,
+  withGeneratedSections,
+} from './readme-sections.ts';
+export { rejectionOf } from './rejection-of.ts';
+export { byId, countByType, ofType } from './resource-lookups.ts';
 export { compilePathPattern, type PathMatcher } from './route-pattern.ts';
 export {
   countedClientMethods,
@@ -73,4 +89,6 @@ export {
   type StorageRequestCounts,
   type StorageRequestKind,
 } from './storage-request-counter.ts';
+export { installTestPlugin, stopTestPlugin } from './test-plugin.ts';
+export { testRetryPolicy } from './test-retry-policy.ts';
 export { createTestRuntime, type TestRuntime } from './test-runtime.ts';
