@@ -27,6 +27,15 @@ function paste(
   };
 }
 
+// `serve` runs until stopped: it is pasted as printed (on any free port), must start listening,
+// and is then stopped by `timeout`.
+function pasteCommand(command: string, cwd: string): { code: number | null; output: string } {
+  if (!/\bserve\b/.test(command)) return paste(command, cwd);
+  const result = paste(`timeout -s INT 8 ${command} --port 0`, cwd);
+  const listening = /dashboard on http:\/\/127\.0\.0\.1:\d+\//.test(result.output);
+  return { code: listening ? 0 : (result.code ?? 1), output: result.output };
+}
+
 function exploreLines(report: string): string[] {
   const lines = report.split('\n');
   const start = lines.findIndex((line) => line.trim() === 'Explore it');
@@ -70,7 +79,7 @@ describe('commands printed by the demo and the README, in a shell with the syste
     expect(commands.length, demoOutput).toBeGreaterThanOrEqual(4);
     for (const command of commands) {
       expect(command.startsWith(wrapper), command).toBe(true);
-      const result = paste(command, workspace.directory);
+      const result = pasteCommand(command, workspace.directory);
       expect(result.code, `${command}\n${result.output}`).toBe(0);
     }
     expect(existsSync(join(workspace.directory, 'inventory.csv'))).toBe(true);
@@ -81,7 +90,7 @@ describe('commands printed by the demo and the README, in a shell with the syste
     expect(commands.length).toBeGreaterThanOrEqual(3);
     for (const command of commands) {
       // From the folder the demo wrote, with bin/ resolved to this clone.
-      const result = paste(
+      const result = pasteCommand(
         command.replace(/^bin\//, `${repositoryRoot}/bin/`),
         workspace.directory,
       );
