@@ -6,7 +6,7 @@ import {
   type ListOptions,
   type RuntimeContext,
 } from '@cloud-inventory/core';
-import { filterRegions, filterServices, runSteps } from '@cloud-inventory/driver-kit';
+import { filterListedRegions, filterServices, runSteps } from '@cloud-inventory/driver-kit';
 import { GcpApiClient } from './gcp-api-client.ts';
 import { createGcpTokenSource, type GcpTokenSource } from './gcp-auth.ts';
 import { gcpCatalog, gcpListingDefinitions } from './gcp-catalog.ts';
@@ -88,19 +88,10 @@ export class GcpDriver extends BaseCloudDriver<GcpCredentials, GcpDriverConfig> 
         signal,
         logger: this.logger,
       });
-      const allRegions = discovered.fromApi
-        ? discovered.regions
-        : [
-            ...new Set([
-              ...discovered.regions,
-              ...(this.config.regions ?? []).filter((region) => !region.includes('*')),
-            ]),
-          ];
-      const selectedRegions = filterRegions({
-        all: allRegions,
+      const { all: allRegions, selected: selectedRegions } = filterListedRegions({
+        listed: { names: discovered.regions, fromApi: discovered.fromApi },
         regions: this.config.regions,
         ...filters,
-        strict: discovered.fromApi,
       });
       const steps = buildGcpSteps({
         client,

@@ -8,7 +8,7 @@ import {
 } from '@cloud-inventory/core';
 import {
   createHttpClient,
-  filterRegions,
+  filterListedRegions,
   filterServices,
   type HttpClient,
   type ListStep,
@@ -90,20 +90,10 @@ export class HetznerDriver extends BaseCloudDriver<HetznerCredentials, HetznerDr
       signal: options.signal,
       logger: this.logger,
     });
-    // A location missing from the built-in fallback list must not fail the sync or be dropped.
-    const allRegions = locations.fromApi
-      ? locations.names
-      : [
-          ...new Set([
-            ...locations.names,
-            ...(this.config.regions ?? []).filter((region) => !region.includes('*')),
-          ]),
-        ];
-    const regions = filterRegions({
-      all: allRegions,
+    const { all: allRegions, selected: regions } = filterListedRegions({
+      listed: locations,
       regions: this.config.regions,
       ...filters,
-      strict: locations.fromApi,
     });
     // Project-wide lists: a regions filter applies to the resources, not to the calls.
     const keepRegion = regions.length < allRegions.length ? new Set(regions) : undefined;

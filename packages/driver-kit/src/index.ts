@@ -90,8 +90,10 @@ export {
 } from './retry.ts';
 export type { CoveredRegions } from './scope-coverage.ts';
 export {
+  type FilterListedRegionsOptions,
   type FilterRegionsOptions,
   type FilterServicesOptions,
+  filterListedRegions,
   filterRegions,
   filterServices,
   isResourceTypeSelected,

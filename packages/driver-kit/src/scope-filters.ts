@@ -139,6 +139,28 @@ export function filterRegions(options: FilterRegionsOptions): string[] {
   );
 }
 
+/** Options of `filterListedRegions`. */
+export interface FilterListedRegionsOptions extends Omit<FilterRegionsOptions, 'all' | 'strict'> {
+  /** The provider's regions, and whether they came from its API or a built-in fallback list. */
+  listed: { names: readonly string[]; fromApi: boolean };
+}
+
+/**
+ * `filterRegions` over regions that may come from a built-in fallback list (the provider's region
+ * call failed or is not allowed): then a configured region the fallback does not know is kept, not
+ * refused, and `config.regions` is not checked strictly. Gives every known region and the selected ones.
+ */
+export function filterListedRegions(options: FilterListedRegionsOptions): {
+  all: string[];
+  selected: string[];
+} {
+  const { listed, ...filters } = options;
+  // A region missing from the built-in fallback list must not fail the sync or be dropped.
+  const configured = (filters.regions ?? []).filter((region) => !region.includes('*'));
+  const all = listed.fromApi ? [...listed.names] : [...new Set([...listed.names, ...configured])];
+  return { all, selected: filterRegions({ ...filters, all, strict: listed.fromApi }) };
+}
+
 /** Options of `selectResourceTypes`. */
 export interface SelectResourceTypesOptions {
   /** The service whose resource types are selected, as named in the catalog. */

@@ -8,7 +8,7 @@ import {
 } from '@cloud-inventory/core';
 import {
   createHttpClient,
-  filterRegions,
+  filterListedRegions,
   filterServices,
   type HttpClient,
   isCredentialError,
@@ -125,20 +125,10 @@ export class LinodeDriver extends BaseCloudDriver<LinodeCredentials, LinodeDrive
     const known = await listLinodeRegions(base, options.signal, this.logger).catch((error) => {
       throw toLinodeRunError(error);
     });
-    // A region missing from the built-in fallback list must not fail the sync or be dropped.
-    const allRegions = known.fromApi
-      ? known.names
-      : [
-          ...new Set([
-            ...known.names,
-            ...(this.config.regions ?? []).filter((region) => !region.includes('*')),
-          ]),
-        ];
-    const regions = filterRegions({
-      all: allRegions,
+    const { all: allRegions, selected: regions } = filterListedRegions({
+      listed: known,
       regions: this.config.regions,
       ...filters,
-      strict: known.fromApi,
     });
     const kept = new Set(regions);
     const knownRegions = new Set(allRegions);

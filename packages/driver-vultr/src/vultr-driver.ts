@@ -8,7 +8,7 @@ import {
 } from '@cloud-inventory/core';
 import {
   createHttpClient,
-  filterRegions,
+  filterListedRegions,
   filterServices,
   type HttpClient,
   resolveEndpoint,
@@ -129,15 +129,11 @@ export class VultrDriver extends BaseCloudDriver<VultrCredentials, VultrDriverCo
           logger: this.logger,
         })
       : { ids: [...vultrKnownRegions], fromApi: false };
-    // A region missing from the built-in fallback list must not fail the sync or be dropped.
-    const configured = (this.config.regions ?? []).filter((region) => !region.includes('*'));
-    const all = listed.fromApi ? listed.ids : [...new Set([...listed.ids, ...configured])];
-    const kept = filterRegions({
-      all,
+    const { all, selected: kept } = filterListedRegions({
+      listed: { names: listed.ids, fromApi: listed.fromApi },
       regions: this.config.regions,
       include: options.include,
       exclude: options.exclude,
-      strict: listed.fromApi,
     });
     const keptSet = new Set(kept);
     const known = new Set(all);
