@@ -90,6 +90,12 @@ export function expectedScenario(scenario: BenchScenario, size: number): Scenari
   }
 }
 
+/** A scope report the listing made (the RuntimeContext's argument). */
+type ScopeReport = Parameters<NonNullable<ListOptions['runtime']>['reportScope']>[0];
+
+/** A listing as recorded: resources and scope reports in the order the mock made them. */
+export type RecordedListing = Array<{ resource: CloudResource } | { scope: ScopeReport }>;
+
 /** Options of a synthetic estate. */
 export interface BenchEstateOptions {
   /** Mock driver to imitate (`aws-mock`, `gcp-mock`, ...). @default 'aws-mock' */
@@ -115,6 +121,8 @@ export class BenchEstate {
   readonly history: BenchScenario[] = [];
   /** Resources yielded by the listing in progress (progress of a run that hits its time limit). */
   yielded = 0;
+  /** A listing recorded once by `record()`, replayed instead of the mock (profiles of the engine). */
+  recorded: RecordedListing | undefined;
 
   constructor(options: BenchEstateOptions) {
     this.provider = options.provider ?? 'aws-mock';
@@ -161,6 +169,18 @@ export class BenchEstate {
       this.yielded += 1;
       yield revision === '' ? resource : withRevision(resource, revision);
     }
+  }
+
+  /** List the current scenario once, scope reports included, and replay it from memory from now on. */
+  async record(): Promise<void> {
+    this.recorded = undefined;
+    const mock = this.createMock();
+    await mock.initialize();
+    const events: RecordedListing = [];
+    const runtime = { reportScope: (scope: ScopeReport) => events.push({ scope }) };
+    const listed = mock.listResources({ runtime } as unknown as ListOptions);
+    for await (const resource of this.apply(listed)) events.push({ resource });
+    this.recorded = events;
   }
 
   /** The whole listing of the current scenario, converted to the shape s3db.js's plugin reads. */
@@ -231,6 +251,14 @@ export class BenchEstateDriver extends BaseCloudDriver<unknown, object> {
 
   /** The mock's listing with the scenario applied; scope reports reach the engine unchanged. */
   async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
-    yield* this.#estate.apply(this.#mock.listResources(options));
+    const recorded = this.#estate.recorded;
+    if (!recorded) {
+      yield* this.#estate.apply(this.#mock.listResources(options));
+      return;
+    }
+    for (const event of recorded) {
+      if ('scope' in event) options.runtime?.reportScope?.(event.scope);
+      else yield event.resource;
+    }
   }
 }

@@ -2,6 +2,8 @@ import type { IndexEntry } from './digest-index.ts';
 
 const digestBytes = 32;
 const sectionBytes = 24;
+const inputDigestBytes = 16;
+const hexInputDigest = /^[0-9a-f]{32}$/;
 const statusDeleted = 1;
 const hexDigest = /^[0-9a-f]{64}$/;
 const hexSections = /^[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}$/;
@@ -34,6 +36,9 @@ export class IndexTable {
   #scopeOfRow = new Uint32Array(0);
   #status = new Uint8Array(0);
   #seen = new Uint8Array(0);
+  #inputDigests = new Uint8Array(0);
+  /** 1 where a row has an input digest. */
+  #hasInputDigest = new Uint8Array(0);
   #firstSeenAt = new Float64Array(0);
   #changedAt = new Float64Array(0);
   #deletedAt = new Float64Array(0);
@@ -59,6 +64,30 @@ export class IndexTable {
       if (this.#seenWithoutRow.delete(key)) this.#seen[row] = 1;
     }
     this.#write(row, entry);
+  }
+
+  /** True when the key is active and its input digest is `inputDigest`. */
+  matchesInput(key: string, inputDigest: Buffer): boolean {
+    const row = this.#rows.get(key);
+    if (row === undefined || inputDigest.length !== inputDigestBytes) return false;
+    const irregular = this.#irregular.get(row);
+    if (irregular)
+      return irregular.status === 'active' && irregular.inputDigest === inputDigest.toString('hex');
+    if (this.#status[row] === statusDeleted || this.#hasInputDigest[row] !== 1) return false;
+    const offset = row * inputDigestBytes;
+    for (let byte = 0; byte < inputDigestBytes; byte += 1)
+      if (this.#inputDigests[offset + byte] !== inputDigest[byte]) return false;
+    return true;
+  }
+
+  /** Sum of every entry's latest version number. */
+  countVersions(): number {
+    let total = 0;
+    for (const row of this.#rows.values()) {
+      const irregular = this.#irregular.get(row);
+      total += irregular ? irregular.version : (this.#versions[row] as number);
+    }
+    return total;
   }
 
   /** Mark a key seen in this run; false when it already was. */
@@ -131,7 +160,8 @@ export class IndexTable {
       entry.changes <= 0xffffffff &&
       !Number.isNaN(firstSeenAt) &&
       !Number.isNaN(changedAt) &&
-      (entry.deletedAt === undefined || !Number.isNaN(deletedAt));
+      (entry.deletedAt === undefined || !Number.isNaN(deletedAt)) &&
+      (entry.inputDigest === undefined || hexInputDigest.test(entry.inputDigest));
     if (!regular) {
       this.#irregular.set(row, { ...entry });
       return;
@@ -151,6 +181,14 @@ export class IndexTable {
     this.#firstSeenAt[row] = firstSeenAt;
     this.#changedAt[row] = changedAt;
     this.#deletedAt[row] = deletedAt;
+    this.#hasInputDigest[row] = entry.inputDigest === undefined ? 0 : 1;
+    if (entry.inputDigest !== undefined)
+      Buffer.from(this.#inputDigests.buffer).write(
+        entry.inputDigest,
+        row * inputDigestBytes,
+        inputDigestBytes,
+        'hex',
+      );
   }
 
   #entryAt(row: number): IndexEntry {
@@ -178,6 +216,12 @@ export class IndexTable {
     };
     const deletedAt = this.#deletedAt[row] as number;
     if (!Number.isNaN(deletedAt)) entry.deletedAt = new Date(deletedAt).toISOString();
+    if (this.#hasInputDigest[row] === 1)
+      entry.inputDigest = Buffer.from(
+        this.#inputDigests.buffer,
+        row * inputDigestBytes,
+        inputDigestBytes,
+      ).toString('hex');
     return entry;
   }
 
@@ -212,6 +256,12 @@ export class IndexTable {
     this.#firstSeenAt = grow(this.#firstSeenAt, (length) => new Float64Array(length));
     this.#changedAt = grow(this.#changedAt, (length) => new Float64Array(length));
     this.#deletedAt = grow(this.#deletedAt, (length) => new Float64Array(length));
+    this.#inputDigests = grow(
+      this.#inputDigests,
+      (length) => new Uint8Array(length),
+      inputDigestBytes,
+    );
+    this.#hasInputDigest = grow(this.#hasInputDigest, (length) => new Uint8Array(length));
     this.#capacity = capacity;
   }
 }
