@@ -66,7 +66,9 @@ export class Redactor {
    * unredacted input can be stored without letting anyone test guesses of a secret against them.
    */
   keyedDigest(text: string): Buffer {
-    this.#inputKey ??= createHmac('sha256', this.#key).update('cloud-inventory input digest').digest();
+    this.#inputKey ??= createHmac('sha256', this.#key)
+      .update('cloud-inventory input digest')
+      .digest();
     return createHmac('sha256', this.#inputKey).update(text).digest().subarray(0, 16);
   }
 
