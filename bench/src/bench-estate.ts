@@ -11,6 +11,7 @@ import { MockCloudDriver } from '@cloud-inventory/driver-mocks/driver';
 export const benchScenarios = [
   'initial',
   'unchanged',
+  'unchanged-recorded',
   'changed-1pct',
   'changed-10pct',
   'deleted-5pct',
@@ -23,6 +24,7 @@ export type BenchScenario = (typeof benchScenarios)[number];
 export const scenarioLabels: Record<BenchScenario, string> = {
   initial: 'initial sync',
   unchanged: 'nothing changed',
+  'unchanged-recorded': 'nothing changed, recorded listing',
   'changed-1pct': '1% changed',
   'changed-10pct': '10% changed',
   'deleted-5pct': '5% deleted',
@@ -69,6 +71,7 @@ export function expectedScenario(scenario: BenchScenario, size: number): Scenari
     case 'initial':
       return { listed: size, created: size, updated: 0, unchanged: 0, deleted: 0 };
     case 'unchanged':
+    case 'unchanged-recorded':
       return { listed: size, created: 0, updated: 0, unchanged: size, deleted: 0 };
     case 'changed-1pct':
     case 'changed-10pct':
@@ -256,9 +259,13 @@ export class BenchEstateDriver extends BaseCloudDriver<unknown, object> {
       yield* this.#estate.apply(this.#mock.listResources(options));
       return;
     }
+    this.#estate.yielded = 0;
     for (const event of recorded) {
       if ('scope' in event) options.runtime?.reportScope?.(event.scope);
-      else yield event.resource;
+      else {
+        this.#estate.yielded += 1;
+        yield event.resource;
+      }
     }
   }
 }

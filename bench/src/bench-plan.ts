@@ -26,7 +26,7 @@ export interface PlannedCase {
 }
 
 const all = [...benchScenarios];
-const firstThree: BenchScenario[] = ['initial', 'unchanged', 'changed-1pct'];
+const firstThree: BenchScenario[] = ['initial', 'unchanged', 'unchanged-recorded', 'changed-1pct'];
 
 interface Preset {
   engine: BenchEngine;
@@ -55,7 +55,11 @@ const presets: Record<number, Preset[]> = {
   10000: [
     { engine: 'core', backend: 'memory', scenarios: all },
     { engine: 'reference', backend: 'memory', scenarios: ['initial'] },
-    { engine: 'core', backend: 'file', scenarios: ['initial', 'unchanged', 'changed-10pct'] },
+    {
+      engine: 'core',
+      backend: 'file',
+      scenarios: ['initial', 'unchanged', 'unchanged-recorded', 'changed-10pct'],
+    },
     {
       engine: 'core',
       backend: 's3',
