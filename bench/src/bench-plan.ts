@@ -49,12 +49,14 @@ const presets: Record<number, Preset[]> = {
     { engine: 'core', backend: 'memory', scenarios: all },
     { engine: 'reference', backend: 'memory', scenarios: ['initial'] },
     { engine: 'core', backend: 'file', scenarios: all },
+    { engine: 'reference', backend: 'file', scenarios: ['initial'] },
     { engine: 'core', backend: 's3', scenarios: all },
     { engine: 'reference', backend: 's3', scenarios: ['initial'] },
   ],
   10000: [
     { engine: 'core', backend: 'memory', scenarios: all },
     { engine: 'reference', backend: 'memory', scenarios: ['initial'] },
+    { engine: 'reference', backend: 'file', scenarios: ['initial'] },
     {
       engine: 'core',
       backend: 'file',
