@@ -72,7 +72,13 @@ const presets: Record<number, Preset[]> = {
   ],
   100000: [
     { engine: 'core', backend: 'memory', scenarios: firstThree },
-    { engine: 'core', backend: 's3', scenarios: firstThree, seeded: true },
+    // No recorded listing where peak RSS is judged: it would hold ~180 MB in the case process.
+    {
+      engine: 'core',
+      backend: 's3',
+      scenarios: ['initial', 'unchanged', 'changed-1pct'],
+      seeded: true,
+    },
   ],
 };
 
