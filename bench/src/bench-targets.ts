@@ -185,7 +185,7 @@ export function evaluateTargets(run: BenchRun): TargetVerdict[] {
   // 5. Driver fan-out.
   {
     const target =
-      'Driver fan-out, 16 regions × 20 services, 50 ms per call: wall time ≤ 1.25 × calls × latency ÷ concurrency';
+      'Driver fan-out, 16 regions × 20 services, 50 ms per call: wall time ≤ 1.25 × calls × latency ÷ concurrency, at 16 and 64';
     const fanOut = run.fanOut;
     if (!fanOut) verdicts.push({ target, status: 'not measured', evidence: 'run with --fan-out' });
     else verdicts.push({ target, status: fanOut.status, evidence: fanOut.summary });
