@@ -10,13 +10,42 @@ const hexSections = /^[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}$/;
 
 /** An ISO time that `toISOString` gives back unchanged, as epoch milliseconds; NaN otherwise. */
 function isoToTime(value: string): number {
+  const fast = canonicalIsoToTime(value);
+  if (fast !== undefined) return fast;
   const time = Date.parse(value);
   return Number.isFinite(time) && new Date(time).toISOString() === value ? time : Number.NaN;
 }
 
+const isoShape = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// NOTE: loading the index parses two times per entry; `Date.parse` plus a `toISOString` round
+// trip was a third of loading 10^5 entries. `YYYY-MM-DDTHH:mm:ss.sssZ` with fields in range is
+// exactly what `toISOString` gives back for years 100–9999; anything else takes the slow path.
+function canonicalIsoToTime(value: string): number | undefined {
+  const match = isoShape.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, millisecond] = match.map(Number) as number[];
+  if ((year as number) < 100 || (month as number) < 1 || (month as number) > 12) return undefined;
+  const leap =
+    (year as number) % 4 === 0 && ((year as number) % 100 !== 0 || (year as number) % 400 === 0);
+  const monthDays = (daysInMonth[(month as number) - 1] as number) + (month === 2 && leap ? 1 : 0);
+  if ((day as number) < 1 || (day as number) > monthDays) return undefined;
+  if ((hour as number) > 23 || (minute as number) > 59 || (second as number) > 59) return undefined;
+  return Date.UTC(
+    year as number,
+    (month as number) - 1,
+    day as number,
+    hour as number,
+    minute as number,
+    second as number,
+    millisecond as number,
+  );
+}
+
 /**
  * The digest index in memory, one row per resource in typed arrays (digest and section digests as
- * bytes, times as numbers, service and region interned): about 220 bytes per resource with its key
+ * bytes, times as numbers, service and region interned): about 240 bytes per resource with its key
  * (measured at 10^5, growth slack included), against ~400 for an object per entry plus ~90 for a
  * separate seen set, which is what lets 10^5–10^6 resources fit a small worker.
  * An entry that does not fit the compact form (a foreign digest format) is kept as an object.
