@@ -11,6 +11,7 @@ import { MockCloudDriver } from '@cloud-inventory/driver-mocks/driver';
 export const benchScenarios = [
   'initial',
   'unchanged',
+  'unchanged-recorded',
   'changed-1pct',
   'changed-10pct',
   'deleted-5pct',
@@ -23,6 +24,7 @@ export type BenchScenario = (typeof benchScenarios)[number];
 export const scenarioLabels: Record<BenchScenario, string> = {
   initial: 'initial sync',
   unchanged: 'nothing changed',
+  'unchanged-recorded': 'nothing changed, recorded listing',
   'changed-1pct': '1% changed',
   'changed-10pct': '10% changed',
   'deleted-5pct': '5% deleted',
@@ -69,6 +71,7 @@ export function expectedScenario(scenario: BenchScenario, size: number): Scenari
     case 'initial':
       return { listed: size, created: size, updated: 0, unchanged: 0, deleted: 0 };
     case 'unchanged':
+    case 'unchanged-recorded':
       return { listed: size, created: 0, updated: 0, unchanged: size, deleted: 0 };
     case 'changed-1pct':
     case 'changed-10pct':
@@ -89,6 +92,12 @@ export function expectedScenario(scenario: BenchScenario, size: number): Scenari
       };
   }
 }
+
+/** A scope report the listing made (the RuntimeContext's argument). */
+type ScopeReport = Parameters<NonNullable<ListOptions['runtime']>['reportScope']>[0];
+
+/** A listing as recorded: resources and scope reports in the order the mock made them. */
+export type RecordedListing = Array<{ resource: CloudResource } | { scope: ScopeReport }>;
 
 /** Options of a synthetic estate. */
 export interface BenchEstateOptions {
@@ -115,6 +124,8 @@ export class BenchEstate {
   readonly history: BenchScenario[] = [];
   /** Resources yielded by the listing in progress (progress of a run that hits its time limit). */
   yielded = 0;
+  /** A listing recorded once by `record()`, replayed instead of the mock (profiles of the engine). */
+  recorded: RecordedListing | undefined;
 
   constructor(options: BenchEstateOptions) {
     this.provider = options.provider ?? 'aws-mock';
@@ -161,6 +172,18 @@ export class BenchEstate {
       this.yielded += 1;
       yield revision === '' ? resource : withRevision(resource, revision);
     }
+  }
+
+  /** List the current scenario once, scope reports included, and replay it from memory from now on. */
+  async record(): Promise<void> {
+    this.recorded = undefined;
+    const mock = this.createMock();
+    await mock.initialize();
+    const events: RecordedListing = [];
+    const runtime = { reportScope: (scope: ScopeReport) => events.push({ scope }) };
+    const listed = mock.listResources({ runtime } as unknown as ListOptions);
+    for await (const resource of this.apply(listed)) events.push({ resource });
+    this.recorded = events;
   }
 
   /** The whole listing of the current scenario, converted to the shape s3db.js's plugin reads. */
@@ -231,6 +254,18 @@ export class BenchEstateDriver extends BaseCloudDriver<unknown, object> {
 
   /** The mock's listing with the scenario applied; scope reports reach the engine unchanged. */
   async *listResources(options: ListOptions): AsyncGenerator<CloudResource> {
-    yield* this.#estate.apply(this.#mock.listResources(options));
+    const recorded = this.#estate.recorded;
+    if (!recorded) {
+      yield* this.#estate.apply(this.#mock.listResources(options));
+      return;
+    }
+    this.#estate.yielded = 0;
+    for (const event of recorded) {
+      if ('scope' in event) options.runtime?.reportScope?.(event.scope);
+      else {
+        this.#estate.yielded += 1;
+        yield event.resource;
+      }
+    }
   }
 }

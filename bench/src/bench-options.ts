@@ -68,6 +68,8 @@ const scenarioAliases: Record<string, BenchScenario> = {
   initial: 'initial',
   unchanged: 'unchanged',
   'nothing-changed': 'unchanged',
+  'unchanged-recorded': 'unchanged-recorded',
+  recorded: 'unchanged-recorded',
   'changed-1pct': 'changed-1pct',
   '1pct': 'changed-1pct',
   'changed-10pct': 'changed-10pct',
@@ -126,8 +128,8 @@ export const benchUsage = `Usage: pnpm bench [-- options]
 
   --sizes 1000,10000,100000      estate sizes (1k, 10k, 100k have presets; see bench/README.md)
   --backends memory,file,s3      storage backends
-  --scenarios initial,unchanged,changed-1pct,changed-10pct,deleted-5pct
-                                 (aliases: nothing-changed, 1pct, 10pct, deleted)
+  --scenarios initial,unchanged,unchanged-recorded,changed-1pct,changed-10pct,deleted-5pct
+                                 (aliases: nothing-changed, recorded, 1pct, 10pct, deleted)
   --engines core,reference       ours, s3db.js's CloudInventoryPlugin, or both
   --full                         every scenario, backend and engine at every size (long)
   --no-seed                      sync every s3 case over the wire instead of seeding it

@@ -1,18 +1,38 @@
-// Profile one initial sync on memory://, outside the harness (the memory case runs in-process there):
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof --conditions=source bench/src/profile-initial.ts 5000 core
-import { createCoreEngine, createReferenceEngine } from './bench-engines.ts';
+// Profile one initial sync on memory://, outside the harness (the memory case runs in-process there).
+// The listing is recorded first (the mock is not what is measured); with a fourth argument only the
+// sync is profiled, written to that file:
+// BENCH_BACKEND=file runs it on file:// instead.
+//   node --conditions=source bench/src/profile-initial.ts 5000 core /tmp/initial.cpuprofile
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof --conditions=source bench/src/profile-initial.ts 5000 reference
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { type BenchBackend, createCoreEngine, createReferenceEngine } from './bench-engines.ts';
 import { BenchEstate } from './bench-estate.ts';
 
 const size = Number(process.argv[2] ?? 5000);
 const engineName = process.argv[3] ?? 'core';
+const profileFile = process.argv[4];
+const backend = (process.env.BENCH_BACKEND ?? 'memory') as BenchBackend;
 const estate = new BenchEstate({ size });
+await estate.record();
 const engine =
   engineName === 'core'
-    ? await createCoreEngine('memory', estate)
-    : await createReferenceEngine('memory', estate);
+    ? await createCoreEngine(backend, estate)
+    : await createReferenceEngine(backend, estate);
 await engine.prepare();
+const session = new Session();
+if (profileFile) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const started = performance.now();
 const counts = await engine.sync();
 const perResource = (performance.now() - started) / size;
+if (profileFile) {
+  const { profile } = await session.post('Profiler.stop');
+  await writeFile(profileFile, JSON.stringify(profile));
+  session.disconnect();
+}
 console.log(engineName, counts, `${perResource.toFixed(3)} ms per resource`);
 await engine.close();

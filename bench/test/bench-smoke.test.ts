@@ -30,6 +30,12 @@ describe('benchmark harness (N=200, memory)', () => {
     const unchanged = result.scenarios.find((scenario) => scenario.scenario === 'unchanged');
     expect(unchanged?.requests.total).toBeGreaterThan(0);
     expect(unchanged?.requests.total).toBeLessThan(200);
+    // The recorded listing replays the same resources: the same requests as nothing changed.
+    const recorded = result.scenarios.find(
+      (scenario) => scenario.scenario === 'unchanged-recorded',
+    );
+    expect(recorded?.yielded).toBe(200);
+    expect(recorded?.requests.total).toBe(unchanged?.requests.total);
   }, 60_000);
 
   test("s3db.js's plugin runs the same estate and its requests are counted", async () => {
@@ -55,6 +61,6 @@ describe('benchmark harness (N=200, memory)', () => {
       cases: [result],
     };
     expect(renderMarkdown(run)).toContain('| 200 | memory | initial sync | s3db.js plugin |');
-    expect(evaluateTargets(run)).toHaveLength(5);
+    expect(evaluateTargets(run)).toHaveLength(6);
   }, 60_000);
 });

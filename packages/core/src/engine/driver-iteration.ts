@@ -31,9 +31,20 @@ export async function* driverListing(
     });
   }
   let finished = false;
+  // One abort listener for the whole listing (not one per resource, a few percent of a
+  // nothing-changed sync): it rejects whichever next() is being waited for.
+  let rejectWaiting: ((reason: unknown) => void) | undefined;
+  const onAbort = () => rejectWaiting?.(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const result = await untilAborted(Promise.resolve(iterator.next()), signal);
+      const next = Promise.resolve(iterator.next());
+      const result = await new Promise<IteratorResult<CloudResource>>((resolve, reject) => {
+        rejectWaiting = reject;
+        next.then(resolve, reject);
+        if (signal.aborted) reject(signal.reason);
+      });
+      rejectWaiting = undefined;
       if (result.done) {
         finished = true;
         return;
@@ -41,6 +52,7 @@ export async function* driverListing(
       yield result.value;
     }
   } finally {
+    signal.removeEventListener('abort', onAbort);
     // A hung generator queues return() behind its pending next(): do not wait for it then.
     const closing = finished ? undefined : Promise.resolve(iterator.return?.()).catch(() => {});
     if (closing && !signal.aborted) await closing;

@@ -7,9 +7,10 @@ import { resourceKey } from '../storage/record-ids.ts';
 import type { CloudResource, ListOptions, RuntimeContext } from '../types.ts';
 import { flushBookkeeping } from './bookkeeping.ts';
 import { driverListing, errorMessage, untilAborted } from './driver-iteration.ts';
+import { InputDigester } from './input-digest.ts';
 import { createPathRules } from './path-rules.ts';
 import { type PersistContext, persistResourceChange } from './persist-changes.ts';
-import { prepareResource } from './prepare-resource.ts';
+import { type PrepareContext, readResource, redactAndDigest } from './prepare-resource.ts';
 import type { SyncRun } from './sync-run.ts';
 import { WriteBatches } from './write-batches.ts';
 import { WritePool } from './write-pool.ts';
@@ -50,6 +51,14 @@ export async function listAndPersist(run: SyncRun, context: PersistContext): Pro
   run.writer = new WritePool(run.options.storage.writeConcurrency);
   const batches = new WriteBatches(run);
   run.batches = batches;
+  const prepareContext: PrepareContext = {
+    cloudId: run.cloud.id,
+    driver: run.cloud.driverName,
+    redactor: run.environment.redactor,
+    rules: context.rules,
+    ...(driver.accountId === undefined ? {} : { defaultAccountId: driver.accountId }),
+  };
+  const preparation = { context: prepareContext, digester: new InputDigester(prepareContext) };
   const listOptions: ListOptions = {
     runtime: createRuntime(run, batches),
     concurrency: run.options.discovery.concurrency,
@@ -64,7 +73,7 @@ export async function listAndPersist(run: SyncRun, context: PersistContext): Pro
     const listed = await untilAborted(Promise.resolve(driver.listResources(listOptions)), signal);
     for await (const item of driverListing(listed, signal)) {
       if (signal.aborted || run.writer.failed) break;
-      if (!(await processResource(run, context, batches, item))) continue;
+      if (!(await processResource(run, context, preparation, batches, item))) continue;
       changedSinceFlush += 1;
       if (changedSinceFlush >= Math.max(minimumChangesPerFlush, sizeAtFlush)) {
         await batches.cut();
@@ -93,49 +102,51 @@ export async function listAndPersist(run: SyncRun, context: PersistContext): Pro
   if (!run.driverFinished) await batches.cut();
 }
 
-/** Prepare one listed resource and queue its write when it changed; true when it did. */
+/**
+ * Prepare one listed resource and queue its write when it changed; true when it did. A resource
+ * whose input digest matches the index is unchanged without being redacted or digested.
+ */
 async function processResource(
   run: SyncRun,
   context: PersistContext,
+  preparation: { context: PrepareContext; digester: InputDigester },
   batches: WriteBatches,
   item: CloudResource,
 ): Promise<boolean> {
   const index = run.index!;
   run.summary.processed += 1;
-  let prepared: ReturnType<typeof prepareResource>;
+  let prepared: ReturnType<typeof redactAndDigest>;
+  let inputDigest: Buffer | undefined;
+  let markedSeen = false;
   try {
-    prepared = prepareResource(item, {
-      cloudId: run.cloud.id,
-      driver: run.cloud.driverName,
-      redactor: run.environment.redactor,
-      rules: context.rules,
-      defaultAccountId: run.driver!.accountId,
-    });
+    const listed = readResource(item, preparation.context);
+    if (!index.markSeen(listed.key)) {
+      rejectDuplicate(run, listed);
+      return false;
+    }
+    markedSeen = true;
+    inputDigest = preparation.digester.digest(listed);
+    if (inputDigest && index.matchesInput(listed.key, inputDigest)) {
+      run.summary.unchanged += 1;
+      return false;
+    }
+    prepared = redactAndDigest(listed, preparation.context);
   } catch (error) {
     if (!InvalidResourceError.isInstance(error)) throw error;
     // Listed means it exists: its last good version stays active, whatever was wrong this time.
     const key = identityKey(item);
-    const protectedKey = key !== undefined && index.markSeen(key);
+    const protectedKey = markedSeen || (key !== undefined && index.markSeen(key));
     run.reject(error, protectedKey ? 'protected' : item);
     return false;
   }
-  if (!index.markSeen(prepared.key)) {
-    run.reject(
-      new InvalidResourceError({
-        message: `${prepared.resourceType} "${prepared.resourceId}" was yielded twice in one run; the first copy was kept`,
-        field: 'resourceId',
-        resourceType: prepared.resourceType,
-        resourceId: prepared.resourceId,
-        cloudId: run.cloud.id,
-        driver: run.cloud.driverName,
-      }),
-      'protected',
-    );
-    return false;
-  }
+  const inputHex = inputDigest?.toString('hex');
   const entry = index.get(prepared.key);
   if (entry && entry.status === 'active' && entry.digest === prepared.digests.digest) {
     run.summary.unchanged += 1;
+    // Same digest from a different input (no input digest yet, or the rules or the key order
+    // changed): remember this input so the next sync skips it.
+    if (!run.dryRun && inputHex !== undefined && entry.inputDigest !== inputHex)
+      index.set(prepared.key, { ...entry, inputDigest: inputHex });
     return false;
   }
   const kind = !entry ? 'created' : entry.status === 'deleted' ? 'restored' : 'updated';
@@ -148,11 +159,28 @@ async function processResource(
     write: async () => {
       const now = new Date().toISOString();
       const result = await persistResourceChange(context, prepared, entry, kind, now);
-      index.set(prepared.key, result.entry);
+      index.set(
+        prepared.key,
+        inputHex === undefined ? result.entry : { ...result.entry, inputDigest: inputHex },
+      );
       run.record(result.change);
     },
   });
   return true;
+}
+
+function rejectDuplicate(run: SyncRun, listed: { resourceType: string; resourceId: string }) {
+  run.reject(
+    new InvalidResourceError({
+      message: `${listed.resourceType} "${listed.resourceId}" was yielded twice in one run; the first copy was kept`,
+      field: 'resourceId',
+      resourceType: listed.resourceType,
+      resourceId: listed.resourceId,
+      cloudId: run.cloud.id,
+      driver: run.cloud.driverName,
+    }),
+    'protected',
+  );
 }
 
 function createRuntime(run: SyncRun, batches: WriteBatches): RuntimeContext {

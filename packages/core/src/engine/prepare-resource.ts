@@ -44,17 +44,44 @@ export interface ResourcePathRules {
 /** Largest resource the engine stores (normalized JSON). */
 export const maximumResourceBytes = 8 * 1024 * 1024;
 
+/** What `readResource` and `prepareResource` need besides the resource. */
+export interface PrepareContext {
+  cloudId: string;
+  driver: string;
+  redactor: Redactor;
+  rules: ResourcePathRules;
+  defaultAccountId?: string;
+}
+
+/** A listed resource validated and normalized to JSON, not yet redacted or digested. */
+export interface ListedResource {
+  key: string;
+  resourceType: string;
+  resourceId: string;
+  service: string;
+  region: string;
+  name: string | null;
+  accountId: string | null;
+  provider: string | null;
+  /** Tags as a flat map, before redaction. */
+  tags: { [key: string]: JsonValue };
+  /** Labels as a flat map, before redaction. */
+  labels: { [key: string]: JsonValue };
+  configuration: JsonValue;
+  metadata: JsonValue;
+  raw: JsonValue;
+}
+
 /** Validate and normalize one driver resource; throws InvalidResourceError naming the field. */
-export function prepareResource(
-  input: unknown,
-  context: {
-    cloudId: string;
-    driver: string;
-    redactor: Redactor;
-    rules: ResourcePathRules;
-    defaultAccountId?: string;
-  },
-): PreparedResource {
+export function prepareResource(input: unknown, context: PrepareContext): PreparedResource {
+  return redactAndDigest(readResource(input, context), context);
+}
+
+/**
+ * The first half of `prepareResource`: validate and normalize (every check that can reject a
+ * resource except the size limit, which is judged after redaction); throws InvalidResourceError.
+ */
+export function readResource(input: unknown, context: PrepareContext): ListedResource {
   const fail = (
     field: string,
     message: string,
@@ -128,24 +155,43 @@ export function prepareResource(
   }
   const tags = keyValues('tags', normalized.tags as JsonValue, fail, label);
   const labels = keyValues('labels', normalized.labels as JsonValue, fail, label);
+  return {
+    key: resourceKey(resourceType, idText),
+    resourceType,
+    resourceId: idText,
+    service,
+    region,
+    name,
+    accountId: optionalText('accountId', resource.accountId) ?? context.defaultAccountId ?? null,
+    provider: optionalText('provider', resource.provider),
+    tags,
+    labels,
+    configuration: normalized.configuration as JsonValue,
+    metadata: normalized.metadata as JsonValue,
+    raw: normalized.raw as JsonValue,
+  };
+}
 
+/** The second half of `prepareResource`: redact, check the size limit, digest. */
+export function redactAndDigest(listed: ListedResource, context: PrepareContext): PreparedResource {
+  const { resourceType, resourceId, name, region } = listed;
   const secretPatterns = context.rules.secretPatterns(resourceType);
-  const configuration = context.redactor.redact(
-    normalized.configuration as JsonValue,
-    secretPatterns,
-  );
-  const raw = context.redactor.redact(normalized.raw as JsonValue, secretPatterns);
-  const metadata = context.redactor.redact(normalized.metadata as JsonValue, []);
-  const redactedTags = context.redactor.redact(tags, []) as { [key: string]: JsonValue };
-  const redactedLabels = context.redactor.redact(labels, []) as { [key: string]: JsonValue };
+  const configuration = context.redactor.redact(listed.configuration, secretPatterns);
+  const raw = context.redactor.redact(listed.raw, secretPatterns);
+  const metadata = context.redactor.redact(listed.metadata, []);
+  const redactedTags = context.redactor.redact(listed.tags, []) as { [key: string]: JsonValue };
+  const redactedLabels = context.redactor.redact(listed.labels, []) as { [key: string]: JsonValue };
 
   const size = JSON.stringify(configuration).length + JSON.stringify(raw).length;
   if (size > maximumResourceBytes) {
-    throw fail(
-      'configuration',
-      `${resourceType} "${idText}": configuration is ${(size / 1048576).toFixed(1)} MB, over the ${maximumResourceBytes / 1048576} MB limit`,
-      label,
-    );
+    throw new InvalidResourceError({
+      message: `${resourceType} "${resourceId}": configuration is ${(size / 1048576).toFixed(1)} MB, over the ${maximumResourceBytes / 1048576} MB limit`,
+      field: 'configuration',
+      cloudId: context.cloudId,
+      driver: context.driver,
+      resourceType,
+      resourceId,
+    });
   }
   const digests = digestSections({
     configuration: removeAtPatterns(configuration, context.rules.volatilePatterns(resourceType)),
@@ -162,14 +208,7 @@ export function prepareResource(
     .map((digest) => digest.slice(0, 12))
     .join('|');
   return {
-    key: resourceKey(resourceType, idText),
-    resourceType,
-    resourceId: idText,
-    service,
-    region,
-    name,
-    accountId: optionalText('accountId', resource.accountId) ?? context.defaultAccountId ?? null,
-    provider: optionalText('provider', resource.provider),
+    ...listed,
     tags: redactedTags,
     labels: redactedLabels,
     configuration,

@@ -25,6 +25,8 @@ export interface IndexEntry {
   deletedAt?: string;
   /** When its last version or status change was recorded. */
   changedAt: string;
+  /** Keyed digest (32 hex) of the listed input the digest was computed from (`InputDigester`). */
+  inputDigest?: string;
 }
 
 /** Where a cloud's index lives; stored on the cloud summary. */
@@ -46,6 +48,7 @@ type StoredEntry = [
   string,
   string,
   string,
+  string?,
   string?,
 ];
 
@@ -123,6 +126,11 @@ export class DigestIndex {
     return this.#entries.get(key);
   }
 
+  /** True when the key is active and its stored input digest is `inputDigest` (nothing to redo). */
+  matchesInput(key: string, inputDigest: Buffer): boolean {
+    return this.#entries.matchesInput(key, inputDigest);
+  }
+
   /** Set an entry and mark its shard for the next flush. */
   set(key: string, entry: IndexEntry): void {
     this.#entries.set(key, entry);
@@ -146,9 +154,7 @@ export class DigestIndex {
 
   /** Versions the index references (the sum of every resource's latest version number). */
   countVersions(): number {
-    let total = 0;
-    for (const [, entry] of this.#entries.entries()) total += entry.version;
-    return total;
+    return this.#entries.countVersions();
   }
 
   /** An empty index of a new generation (repair rebuilds into it; the old layout stays until swapped). */
@@ -241,7 +247,9 @@ function encode(key: string, entry: IndexEntry): StoredEntry {
     entry.sections,
     entry.changedAt,
   ];
-  if (entry.deletedAt) stored.push(entry.deletedAt);
+  // Older readers ignore the input digest and read an empty deletedAt as none.
+  if (entry.deletedAt || entry.inputDigest) stored.push(entry.deletedAt ?? '');
+  if (entry.inputDigest) stored.push(entry.inputDigest);
   return stored;
 }
 
@@ -258,6 +266,7 @@ function decode(stored: StoredEntry): IndexEntry {
     changedAt: stored[9],
   };
   if (stored[10]) entry.deletedAt = stored[10];
+  if (typeof stored[11] === 'string' && stored[11] !== '') entry.inputDigest = stored[11];
   return entry;
 }
 

@@ -46,6 +46,7 @@ export function isRedacted(value: unknown): boolean {
 /** Replaces secret values by `[redacted:<hmac>]`, so a changed secret still changes the digest. */
 export class Redactor {
   readonly #key: Buffer;
+  #inputKey: Buffer | undefined;
 
   constructor(key: string | Buffer) {
     this.#key = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
@@ -58,6 +59,17 @@ export class Redactor {
     const text = typeof value === 'string' ? value : canonicalJson(value);
     const mac = createHmac('sha256', this.#key).update(text).digest('hex').slice(0, 24);
     return `${redactionPrefix}${mac}]`;
+  }
+
+  /**
+   * A 16-byte keyed digest of a text under a key derived from the redaction key, so digests of
+   * unredacted input can be stored without letting anyone test guesses of a secret against them.
+   */
+  keyedDigest(text: string): Buffer {
+    this.#inputKey ??= createHmac('sha256', this.#key)
+      .update('cloud-inventory input digest')
+      .digest();
+    return createHmac('sha256', this.#inputKey).update(text).digest().subarray(0, 16);
   }
 
   /** Redact at the given patterns, at secret key names anywhere, and in credential-bearing strings. */
