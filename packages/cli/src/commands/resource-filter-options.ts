@@ -41,26 +41,44 @@ export const resourceFilterOptions: Record<string, OptionDefinition> = {
 
 /** Build a core ResourceFilter from the parsed options. */
 export function resourceFilterFrom(input: CommandInput): ResourceFilter {
+  return resourceFilterOf({
+    cloud: stringValue(input, 'cloud'),
+    driver: stringValue(input, 'driver'),
+    service: stringValue(input, 'service'),
+    type: stringValue(input, 'type'),
+    region: stringValue(input, 'region'),
+    name: stringValue(input, 'name'),
+    tags: parseTags(stringValues(input, 'tag')),
+    status: parseChoice(stringValue(input, 'status'), '--status', [
+      'active',
+      'deleted',
+      'all',
+    ] as const),
+  });
+}
+
+/** The filter fields the CLI and the dashboard read, by their user-facing names. */
+export interface ResourceFilterFields {
+  cloud?: string | undefined;
+  driver?: string | undefined;
+  service?: string | undefined;
+  type?: string | undefined;
+  region?: string | undefined;
+  name?: string | undefined;
+  tags?: Record<string, string | true> | undefined;
+  status?: 'active' | 'deleted' | 'all' | undefined;
+}
+
+/** A core ResourceFilter from the fields given (empty ones left out). */
+export function resourceFilterOf(fields: ResourceFilterFields): ResourceFilter {
   const filter: ResourceFilter = {};
-  const cloud = stringValue(input, 'cloud');
-  const driver = stringValue(input, 'driver');
-  const service = stringValue(input, 'service');
-  const type = stringValue(input, 'type');
-  const region = stringValue(input, 'region');
-  const name = stringValue(input, 'name');
-  const tags = parseTags(stringValues(input, 'tag'));
-  const status = parseChoice(stringValue(input, 'status'), '--status', [
-    'active',
-    'deleted',
-    'all',
-  ] as const);
-  if (cloud) filter.cloudId = cloud;
-  if (driver) filter.driver = driver;
-  if (service) filter.service = service;
-  if (type) filter.resourceType = type;
-  if (region) filter.region = region;
-  if (name) filter.name = name;
-  if (tags) filter.tags = tags;
-  if (status) filter.status = status;
+  if (fields.cloud) filter.cloudId = fields.cloud;
+  if (fields.driver) filter.driver = fields.driver;
+  if (fields.service) filter.service = fields.service;
+  if (fields.type) filter.resourceType = fields.type;
+  if (fields.region) filter.region = fields.region;
+  if (fields.name) filter.name = fields.name;
+  if (fields.tags) filter.tags = fields.tags;
+  if (fields.status) filter.status = fields.status;
   return filter;
 }

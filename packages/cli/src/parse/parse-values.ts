@@ -18,19 +18,33 @@ export function parseInteger(
 
 /** `--tag key=value` (value required) or `--tag key` (the key must exist) into a filter object. */
 export function parseTags(values: string[] | undefined): Record<string, string | true> | undefined {
-  if (!values || values.length === 0) return undefined;
+  const { tags, missingKey } = tagFilterOf(values ?? []);
+  if (missingKey !== undefined)
+    throw new UsageError({
+      message: `--tag "${missingKey}" has no key`,
+      hint: 'use --tag key=value or --tag key',
+    });
+  return tags;
+}
+
+/**
+ * Tag filters (`key=value`, or `key` alone to require the key) as a map, shared by the CLI's
+ * `--tag` and the dashboard's `tag=`; `missingKey` is the first entry without a key.
+ */
+export function tagFilterOf(values: readonly string[]): {
+  tags?: Record<string, string | true>;
+  missingKey?: string;
+} {
+  const entries = values.map((value) => value.trim()).filter((value) => value !== '');
+  if (entries.length === 0) return {};
   const tags: Record<string, string | true> = {};
-  for (const value of values) {
+  for (const value of entries) {
     const separator = value.indexOf('=');
-    const key = separator === -1 ? value : value.slice(0, separator);
-    if (key.trim() === '')
-      throw new UsageError({
-        message: `--tag "${value}" has no key`,
-        hint: 'use --tag key=value or --tag key',
-      });
+    const key = (separator === -1 ? value : value.slice(0, separator)).trim();
+    if (key === '') return { missingKey: value };
     tags[key] = separator === -1 ? true : value.slice(separator + 1);
   }
-  return tags;
+  return { tags };
 }
 
 /** One of `choices`, or a usage error listing them. */

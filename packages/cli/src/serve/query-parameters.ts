@@ -1,5 +1,7 @@
 import type { ChangeFilter, ResourceFilter } from '@cloud-inventory/core';
+import { resourceFilterOf } from '../commands/resource-filter-options.ts';
 import { parseDuration } from '../parse/parse-time.ts';
+import { tagFilterOf } from '../parse/parse-values.ts';
 import { BadParameterError } from './serve-errors.ts';
 
 /** Largest page the API serves. */
@@ -74,19 +76,12 @@ export function parseMoment(query: QueryValues, name: string, now: Date): Date |
 
 /** `tag=k=v` (value must match) or `tag=k` (key must exist), repeatable. */
 export function parseTagFilter(query: QueryValues): Record<string, string | true> | undefined {
-  const values = (query.tag ?? []).map((value) => value.trim()).filter((value) => value !== '');
-  if (values.length === 0) return undefined;
-  const tags: Record<string, string | true> = {};
-  for (const value of values) {
-    const separator = value.indexOf('=');
-    const key = (separator === -1 ? value : value.slice(0, separator)).trim();
-    if (key === '')
-      throw new BadParameterError({
-        parameter: 'tag',
-        message: `tag "${value}" has no key; use tag=key=value or tag=key`,
-      });
-    tags[key] = separator === -1 ? true : value.slice(separator + 1);
-  }
+  const { tags, missingKey } = tagFilterOf(query.tag ?? []);
+  if (missingKey !== undefined)
+    throw new BadParameterError({
+      parameter: 'tag',
+      message: `tag "${missingKey}" has no key; use tag=key=value or tag=key`,
+    });
   return tags;
 }
 
@@ -96,24 +91,16 @@ export function parseTagFilter(query: QueryValues): Record<string, string | true
  * `region`, `tag` (repeatable), `name` (substring of name or provider id) and `status`.
  */
 export function parseResourceFilter(query: QueryValues): ResourceFilter {
-  const filter: ResourceFilter = {};
-  const cloud = single(query, 'cloud');
-  const driver = single(query, 'provider') ?? single(query, 'driver');
-  const service = single(query, 'service');
-  const type = single(query, 'type');
-  const region = single(query, 'region');
-  const name = single(query, 'name');
-  const tags = parseTagFilter(query);
-  const status = parseChoice(query, 'status', ['active', 'deleted', 'all'] as const);
-  if (cloud) filter.cloudId = cloud;
-  if (driver) filter.driver = driver;
-  if (service) filter.service = service;
-  if (type) filter.resourceType = type;
-  if (region) filter.region = region;
-  if (name) filter.name = name;
-  if (tags) filter.tags = tags;
-  if (status) filter.status = status;
-  return filter;
+  return resourceFilterOf({
+    cloud: single(query, 'cloud'),
+    driver: single(query, 'provider') ?? single(query, 'driver'),
+    service: single(query, 'service'),
+    type: single(query, 'type'),
+    region: single(query, 'region'),
+    name: single(query, 'name'),
+    tags: parseTagFilter(query),
+    status: parseChoice(query, 'status', ['active', 'deleted', 'all'] as const),
+  });
 }
 
 /** A version number parameter (`from`, `to`): a whole number >= 1. */
