@@ -2,6 +2,7 @@ import { StorageError } from '../errors/storage-error.ts';
 import type { CloudLock } from '../storage/cloud-lock.ts';
 import type { IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
+import { createRecordWriter } from '../storage/record-writer.ts';
 import { isNotFound, isPreconditionFailed } from '../storage/object-store.ts';
 import {
   changeRecordId,
@@ -15,6 +16,9 @@ import { changedSections } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
 import type { PreparedResource, ResourcePathRules } from './prepare-resource.ts';
 import type { ChangeKind } from './sync-types.ts';
+
+// Snapshots, versions and changes are written past s3db.js's record API, in its format (see there).
+const records = createRecordWriter();
 
 /** What every write of one sync shares. */
 export interface PersistContext {
@@ -115,7 +119,8 @@ async function writeChange(
 ): Promise<void> {
   const changeId = changeRecordId(snapshotId, sequence);
   await storageCall(context, 'write change', changeId, () =>
-    context.resources.changes.replace(
+    records.replace(
+      context.resources.changes,
       changeId,
       compact({
         snapshotId,
@@ -187,7 +192,7 @@ export async function persistResourceChange(
         });
       try {
         await storageCall(context, 'write version', versionId, () =>
-          resources.versions.insert({ id: versionId, ...versionFields() }),
+          records.insert(resources.versions, versionId, versionFields()),
         );
         versionWritten = true;
         break;
@@ -201,7 +206,7 @@ export async function persistResourceChange(
           // client writes a body and its metadata separately). We hold the cloud's lock, so
           // replace it rather than skip a version number.
           await storageCall(context, 'write version', versionId, () =>
-            resources.versions.replace(versionId, versionFields()),
+            records.replace(resources.versions, versionId, versionFields()),
           );
           versionWritten = true;
           break;
@@ -245,7 +250,8 @@ export async function persistResourceChange(
 
   const firstSeenAt = entry?.firstSeenAt ?? now;
   await storageCall(context, 'write snapshot', snapshotId, () =>
-    resources.snapshots.replace(
+    records.replace(
+      resources.snapshots,
       snapshotId,
       compact({
         cloudId: context.cloudId,
@@ -358,7 +364,8 @@ export async function persistDeletion(
     configuration: lastVersion?.configuration,
   });
   await storageCall(context, 'write snapshot', snapshotId, () =>
-    resources.snapshots.replace(
+    records.replace(
+      resources.snapshots,
       snapshotId,
       compact({
         ...stripInternal(snapshot ?? {}),
