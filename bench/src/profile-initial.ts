@@ -26,13 +26,36 @@ if (profileFile) {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 }
+// BENCH_ALLOCATIONS=<file>: sample every allocation of the sync (collected ones included) instead.
+const allocationsFile = process.env.BENCH_ALLOCATIONS;
+if (allocationsFile) {
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+}
 const started = performance.now();
+if (process.env.BENCH_MARK_TIMES) console.log(`sync starts at ${started.toFixed(0)} ms`);
+const cpuStarted = process.cpuUsage();
 const counts = await engine.sync();
 const perResource = (performance.now() - started) / size;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuPerResource = (cpu.user + cpu.system) / 1000 / size;
 if (profileFile) {
   const { profile } = await session.post('Profiler.stop');
   await writeFile(profileFile, JSON.stringify(profile));
   session.disconnect();
 }
-console.log(engineName, counts, `${perResource.toFixed(3)} ms per resource`);
+if (allocationsFile) {
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  await writeFile(allocationsFile, JSON.stringify(profile));
+  session.disconnect();
+}
+console.log(
+  engineName,
+  counts,
+  `${perResource.toFixed(3)} ms per resource, ${cpuPerResource.toFixed(3)} ms CPU per resource`,
+);
 await engine.close();

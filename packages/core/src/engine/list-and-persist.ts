@@ -10,7 +10,12 @@ import { driverListing, errorMessage, untilAborted } from './driver-iteration.ts
 import { InputDigester } from './input-digest.ts';
 import { createPathRules } from './path-rules.ts';
 import { type PersistContext, persistResourceChange } from './persist-changes.ts';
-import { type PrepareContext, readResource, redactAndDigest } from './prepare-resource.ts';
+import {
+  type PrepareContext,
+  pendingResource,
+  readResource,
+  redactAndDigest,
+} from './prepare-resource.ts';
 import type { SyncRun } from './sync-run.ts';
 import { WriteBatches } from './write-batches.ts';
 import { WritePool } from './write-pool.ts';
@@ -154,13 +159,14 @@ async function processResource(
     run.summary[kind] += 1;
     return false;
   }
+  const pending = pendingResource(prepared);
   await batches.add({
-    key: prepared.key,
+    key: pending.key,
     write: async () => {
       const now = new Date().toISOString();
-      const result = await persistResourceChange(context, prepared, entry, kind, now);
+      const result = await persistResourceChange(context, pending, entry, kind, now);
       index.set(
-        prepared.key,
+        pending.key,
         inputHex === undefined ? result.entry : { ...result.entry, inputDigest: inputHex },
       );
       run.record(result.change);

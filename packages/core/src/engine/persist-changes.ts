@@ -2,7 +2,6 @@ import { StorageError } from '../errors/storage-error.ts';
 import type { CloudLock } from '../storage/cloud-lock.ts';
 import type { IndexEntry } from '../storage/digest-index.ts';
 import type { InventoryResources } from '../storage/inventory-resources.ts';
-import { createRecordWriter } from '../storage/record-writer.ts';
 import { isNotFound, isPreconditionFailed } from '../storage/object-store.ts';
 import {
   changeRecordId,
@@ -10,11 +9,12 @@ import {
   splitResourceKey,
   versionRecordId,
 } from '../storage/record-ids.ts';
+import { createRecordWriter, JsonText } from '../storage/record-writer.ts';
 import type { JsonValue } from '../versioning/canonical-json.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
 import { changedSections } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
-import type { PreparedResource, ResourcePathRules } from './prepare-resource.ts';
+import type { PendingResource, ResourcePathRules } from './prepare-resource.ts';
 import type { ChangeKind } from './sync-types.ts';
 
 // Snapshots, versions and changes are written past s3db.js's record API, in its format (see there).
@@ -51,6 +51,11 @@ export interface StoredChange {
   changedSections: string[];
   diff?: ConfigurationDiff;
   detectedAt: string;
+}
+
+// A null value is left out of a record, as `compact` does for the other fields.
+function jsonField(text: string): JsonText | undefined {
+  return text === 'null' ? undefined : new JsonText(text);
 }
 
 /** Drop null and undefined fields: s3db.js optional attributes refuse null. */
@@ -137,7 +142,7 @@ async function writeChange(
 /** Store a created, updated or restored resource: version (if new), change, snapshot. */
 export async function persistResourceChange(
   context: PersistContext,
-  prepared: PreparedResource,
+  prepared: PendingResource,
   entry: IndexEntry | undefined,
   kind: 'created' | 'updated' | 'restored',
   now: string,
@@ -154,7 +159,9 @@ export async function persistResourceChange(
     accountId: prepared.accountId,
     provider: prepared.provider,
   });
-  const newDocument = diffDocument({ configuration: prepared.configuration, summary }, volatile);
+  // Only a new version of a known resource is diffed; the configuration is parsed back for it.
+  const newDocument = () =>
+    diffDocument({ configuration: JSON.parse(prepared.configurationText), summary }, volatile);
 
   let previousVersion = entry?.version ?? 0;
   let previousRecord =
@@ -185,9 +192,9 @@ export async function persistResourceChange(
           sectionDigests: prepared.digests.sections,
           capturedAt: now,
           runId: context.runId,
-          configuration: prepared.configuration,
+          configuration: jsonField(prepared.configurationText),
           summary,
-          raw: prepared.raw ?? undefined,
+          raw: jsonField(prepared.rawText),
           metadata: prepared.metadata ?? undefined,
         });
       try {
@@ -227,7 +234,7 @@ export async function persistResourceChange(
   const diff =
     sameAsLast || previousVersion === 0
       ? undefined
-      : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument, {
+      : diffJson(diffDocument(previousRecord ?? undefined, volatile), newDocument(), {
           maximumEntries: context.maximumDiffEntries,
         });
   const sections = changedSections(previousRecord?.sectionDigests, prepared.digests.sections);

@@ -26,11 +26,29 @@ export interface PreparedResource {
   configuration: JsonValue;
   metadata: JsonValue;
   raw: JsonValue;
+  /** `configuration` as JSON text, as it is stored. */
+  configurationText: string;
+  /** `raw` as JSON text (`null` when there is none). */
+  rawText: string;
   digests: ResourceDigests;
   /** Short section digests joined by `|`, kept in the index. */
   sections: string;
   /** Approximate stored size in bytes. */
   size: number;
+}
+
+/**
+ * What a queued write keeps of a prepared resource: the configuration and raw payload as JSON text
+ * only. NOTE: writes wait in journaled batches of up to 256; holding each one's object tree there
+ * got them all promoted to the old generation, and collecting them was a third of an initial
+ * sync's CPU under the workers' heap flags. One string each is cheap to keep and to collect.
+ */
+export type PendingResource = Omit<PreparedResource, 'configuration' | 'raw'>;
+
+/** The part of a prepared resource a queued write keeps (see `PendingResource`). */
+export function pendingResource(prepared: PreparedResource): PendingResource {
+  const { configuration: _configuration, raw: _raw, ...pending } = prepared;
+  return pending;
 }
 
 /** Per-type path rules the engine applies. */
@@ -182,7 +200,9 @@ export function redactAndDigest(listed: ListedResource, context: PrepareContext)
   const redactedTags = context.redactor.redact(listed.tags, []) as { [key: string]: JsonValue };
   const redactedLabels = context.redactor.redact(listed.labels, []) as { [key: string]: JsonValue };
 
-  const size = JSON.stringify(configuration).length + JSON.stringify(raw).length;
+  const configurationText = JSON.stringify(configuration);
+  const rawText = JSON.stringify(raw);
+  const size = configurationText.length + rawText.length;
   if (size > maximumResourceBytes) {
     throw new InvalidResourceError({
       message: `${resourceType} "${resourceId}": configuration is ${(size / 1048576).toFixed(1)} MB, over the ${maximumResourceBytes / 1048576} MB limit`,
@@ -214,6 +234,8 @@ export function redactAndDigest(listed: ListedResource, context: PrepareContext)
     configuration,
     metadata,
     raw,
+    configurationText,
+    rawText,
     digests,
     sections: sectionText,
     size,

@@ -24,6 +24,15 @@ export interface RecordWriter {
   replace(resource: any, id: string, fields: Record<string, unknown>): Promise<void>;
 }
 
+/** A value already serialized as JSON, stored as is in a `json` attribute (no second serialization). */
+export class JsonText {
+  /** The JSON text. */
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 type AttributeKind = 'string' | 'number' | 'boolean' | 'json';
 
 interface AttributeRule {
@@ -57,8 +66,9 @@ export function createRecordWriter(): RecordWriter {
     const rules = rulesOf(resource);
     const encoded = rules && !isWatched(resource) ? encodeFields(fields, rules) : null;
     if (!encoded) {
-      if (mode === 'insert') await resource.insert({ id, ...fields });
-      else await resource.replace(id, fields);
+      const values = parseJsonTexts(fields);
+      if (mode === 'insert') await resource.insert({ id, ...values });
+      else await resource.replace(id, values);
       return;
     }
     const mapped = await resource.schema.mapper(encoded);
@@ -90,7 +100,8 @@ function attributeRules(attributes: unknown): Map<string, AttributeRule> | null 
   for (const [name, definition] of Object.entries(attributes)) {
     if (typeof definition !== 'string') return null;
     const [kind, ...modifiers] = definition.split('|');
-    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && kind !== 'json') return null;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && kind !== 'json')
+      return null;
     if (modifiers.some((modifier) => modifier !== 'optional')) return null;
     rules.set(name, { kind, optional: modifiers.includes('optional') });
   }
@@ -128,7 +139,10 @@ function encodeFields(
     const rule = rules.get(name);
     // null, an empty string and a string for a json attribute are left to s3db.js's own rules.
     if (!rule || value === null || value === '') return null;
-    if (rule.kind === 'json') {
+    if (value instanceof JsonText) {
+      if (rule.kind !== 'json') return null;
+      encoded[name] = value.text;
+    } else if (rule.kind === 'json') {
       if (typeof value === 'string') return null;
       encoded[name] = JSON.stringify(value);
     } else if (rule.kind === 'number' ? Number.isFinite(value) : typeof value === rule.kind) {
@@ -137,4 +151,14 @@ function encodeFields(
   }
   for (const [name, rule] of rules) if (!rule.optional && !(name in encoded)) return null;
   return encoded;
+}
+
+/** The fields with every `JsonText` parsed back, for s3db.js's record API. */
+function parseJsonTexts(fields: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name in fields) {
+    const value = fields[name];
+    values[name] = value instanceof JsonText ? JSON.parse(value.text) : value;
+  }
+  return values;
 }

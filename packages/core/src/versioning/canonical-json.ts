@@ -26,74 +26,129 @@ const maximumDepth = 200;
  * numbers become null; cycles throw with the path.
  */
 export function normalizeJson(value: unknown, path = '$'): JsonValue {
-  return normalizeValue(value, path, new Set(), 0);
+  return new Normalizer(path).value(value, 0);
 }
 
-function normalizeValue(
-  value: unknown,
-  path: string,
-  ancestors: Set<object>,
-  depth: number,
-): JsonValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-      return value.isWellFormed() ? value : value.toWellFormed();
-    case 'boolean':
-      return value;
-    case 'number':
-      if (!Number.isFinite(value)) return null;
-      return Object.is(value, -0) ? 0 : value;
-    case 'bigint':
-      return value.toString();
-    case 'function':
-    case 'symbol':
-      return null;
-    default:
-      break;
+// NOTE: runs over every node of every listed resource; the path of a node is kept as a stack of
+// keys and only turned into text when a problem is reported.
+class Normalizer {
+  readonly #root: string;
+  readonly #ancestors = new Set<object>();
+  readonly #keys: Array<string | number> = [];
+
+  constructor(root: string) {
+    this.#root = root;
   }
-  if (depth > maximumDepth)
-    throw new NormalizationProblem(path, `nested deeper than ${maximumDepth} levels`);
-  const objectValue = value as object;
-  if (ancestors.has(objectValue)) throw new NormalizationProblem(path, 'cyclic reference');
-  if (objectValue instanceof Date) {
-    return Number.isNaN(objectValue.getTime()) ? null : objectValue.toISOString();
+
+  value(value: unknown, depth: number): JsonValue {
+    if (value === null || value === undefined) return null;
+    switch (typeof value) {
+      case 'string':
+        return value.isWellFormed() ? value : value.toWellFormed();
+      case 'boolean':
+        return value;
+      case 'number':
+        if (!Number.isFinite(value)) return null;
+        return Object.is(value, -0) ? 0 : value;
+      case 'bigint':
+        return value.toString();
+      case 'function':
+      case 'symbol':
+        return null;
+      default:
+        break;
+    }
+    if (depth > maximumDepth) throw this.#problem(`nested deeper than ${maximumDepth} levels`);
+    const objectValue = value as object;
+    if (this.#ancestors.has(objectValue)) throw this.#problem('cyclic reference');
+    if (objectValue instanceof Date) {
+      return Number.isNaN(objectValue.getTime()) ? null : objectValue.toISOString();
+    }
+    if (objectValue instanceof Uint8Array) return Buffer.from(objectValue).toString('base64');
+    if (objectValue instanceof ArrayBuffer) return Buffer.from(objectValue).toString('base64');
+    if (objectValue instanceof RegExp) return objectValue.toString();
+    this.#ancestors.add(objectValue);
+    try {
+      if (Array.isArray(objectValue)) return this.#items(objectValue, depth);
+      if (objectValue instanceof Set) return this.#items([...objectValue], depth);
+      if (objectValue instanceof Map) return this.#entries(objectValue.entries(), depth);
+      return this.#object(objectValue as Record<string, unknown>, depth);
+    } finally {
+      this.#ancestors.delete(objectValue);
+    }
   }
-  if (objectValue instanceof Uint8Array) return Buffer.from(objectValue).toString('base64');
-  if (objectValue instanceof ArrayBuffer) return Buffer.from(objectValue).toString('base64');
-  if (objectValue instanceof RegExp) return objectValue.toString();
-  ancestors.add(objectValue);
-  try {
-    if (Array.isArray(objectValue)) {
-      return objectValue.map((item, index) =>
-        normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1),
-      );
+
+  #items(items: unknown[], depth: number): JsonValue[] {
+    const output: JsonValue[] = new Array(items.length);
+    for (let index = 0; index < items.length; index += 1) {
+      this.#keys.push(index);
+      output[index] = this.value(items[index], depth + 1);
+      this.#keys.pop();
     }
-    if (objectValue instanceof Set) {
-      return [...objectValue].map((item, index) =>
-        normalizeValue(item, `${path}[${index}]`, ancestors, depth + 1),
-      );
+    return output;
+  }
+
+  #object(object: Record<string, unknown>, depth: number): { [key: string]: JsonValue } {
+    const result: { [key: string]: JsonValue } = {};
+    const keys = Object.keys(object);
+    for (let position = 0; position < keys.length; position += 1) {
+      const key = keys[position] as string;
+      const item = object[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      this.#keys.push(key);
+      setOwn(result, key, this.value(item, depth + 1));
+      this.#keys.pop();
     }
-    const entries: Iterable<[unknown, unknown]> =
-      objectValue instanceof Map ? objectValue.entries() : Object.entries(objectValue);
+    return result;
+  }
+
+  #entries(entries: Iterable<[unknown, unknown]>, depth: number): { [key: string]: JsonValue } {
     const result: { [key: string]: JsonValue } = {};
     for (const [key, item] of entries) {
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
       const keyText = String(key);
-      setOwn(result, keyText, normalizeValue(item, `${path}.${keyText}`, ancestors, depth + 1));
+      this.#keys.push(keyText);
+      setOwn(result, keyText, this.value(item, depth + 1));
+      this.#keys.pop();
     }
     return result;
-  } finally {
-    ancestors.delete(objectValue);
+  }
+
+  #problem(message: string): NormalizationProblem {
+    const path = this.#keys
+      .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+      .join('');
+    return new NormalizationProblem(`${this.#root}${path}`, message);
   }
 }
 
 /** Deterministic JSON of an already-normalized value: keys sorted by code point, no spaces. */
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`).join(',')}}`;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += canonicalJson(value[index] as JsonValue);
+    }
+    return `${text}]`;
+  }
+  const keys = Object.keys(value);
+  // Most objects come from a provider already in order; sorting copies the array, so check first.
+  for (let index = 1; index < keys.length; index += 1) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) {
+      keys.sort();
+      break;
+    }
+  }
+  text = '{';
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if (index > 0) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`;
+  }
+  return `${text}}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
+import { type JsonValue, setOwn } from './canonical-json.ts';
 
 /** One step of a parsed pattern: a key, `*` (any key or index), `[*]` (any index) or `**` (any depth). */
 export type PatternSegment =
@@ -42,11 +42,7 @@ export function transformAtPatterns(
   replace: (matched: JsonValue) => JsonValue | undefined,
 ): JsonValue {
   if (patterns.length === 0) return value;
-  const result = walk(
-    value,
-    patterns.map((pattern) => pattern.segments),
-    replace,
-  );
+  const result = walk(value, matcherFor(patterns).start, replace);
   return result === undefined ? null : result;
 }
 
@@ -55,70 +51,158 @@ export function removeAtPatterns(value: JsonValue, patterns: PathPattern[]): Jso
   return transformAtPatterns(value, patterns, () => undefined);
 }
 
-// Each active pattern is the list of segments still to match below the current node.
+// NOTE: patterns run over every node of every configuration (the default secret patterns start
+// with `**`), so the set of partial matches below a node is a state of a small automaton, built
+// lazily and shared by every resource; unchanged subtrees are returned as they are, not copied.
 function walk(
   node: JsonValue,
-  active: PatternSegment[][],
+  state: MatchState,
   replace: (matched: JsonValue) => JsonValue | undefined,
 ): JsonValue | undefined {
-  const expanded = expandAnyDepth(active);
-  if (expanded.some((segments) => segments.length === 0)) return replace(node);
+  if (state.accepts) return replace(node);
+  if (state.dead || node === null || typeof node !== 'object') return node;
   if (Array.isArray(node)) {
-    let changed = false;
-    const output: JsonValue[] = [];
-    node.forEach((item, index) => {
-      const next = advance(expanded, String(index), true);
-      if (next.length === 0) {
-        output.push(item);
-        return;
-      }
-      const replaced = walk(item, next, replace);
-      if (replaced !== item) changed = true;
+    let output: JsonValue[] | undefined;
+    for (let index = 0; index < node.length; index += 1) {
+      const item = node[index] as JsonValue;
+      const next = state.next(String(index), true);
+      const replaced = next.dead ? item : walk(item, next, replace);
+      if (replaced === item && output === undefined) continue;
+      output ??= node.slice(0, index);
       // Removing an array element would shift indexes; removal inside arrays becomes null.
       output.push(replaced === undefined ? null : replaced);
-    });
-    return changed ? output : node;
-  }
-  if (isPlainObject(node)) {
-    let changed = false;
-    const output: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(node)) {
-      const next = advance(expanded, key, false);
-      if (next.length === 0) {
-        setOwn(output, key, item);
-        continue;
-      }
-      const replaced = walk(item, next, replace);
-      if (replaced !== item) changed = true;
-      if (replaced !== undefined) setOwn(output, key, replaced);
     }
-    return changed ? output : node;
+    return output ?? node;
   }
-  return node;
+  let output: { [key: string]: JsonValue } | undefined;
+  const keys = Object.keys(node);
+  for (let position = 0; position < keys.length; position += 1) {
+    const key = keys[position] as string;
+    const item = node[key] as JsonValue;
+    const next = state.next(key, false);
+    const replaced = next.dead ? item : walk(item, next, replace);
+    if (replaced === item && output === undefined) continue;
+    if (output === undefined) {
+      output = {};
+      for (let before = 0; before < position; before += 1) {
+        const earlier = keys[before] as string;
+        setOwn(output, earlier, node[earlier] as JsonValue);
+      }
+    }
+    if (replaced !== undefined) setOwn(output, key, replaced);
+  }
+  return output ?? node;
 }
 
-function expandAnyDepth(active: PatternSegment[][]): PatternSegment[][] {
-  const output: PatternSegment[][] = [];
-  const queue = [...active];
-  while (queue.length > 0) {
-    const segments = queue.pop()!;
-    output.push(segments);
-    if (segments[0]?.kind === 'anyDepth') queue.push(segments.slice(1));
+/** Where a walk is: the (pattern, segment) pairs still to match, with `**` expanded. */
+class MatchState {
+  readonly accepts: boolean;
+  readonly dead: boolean;
+  readonly #matcher: PatternMatcher;
+  readonly #positions: ReadonlyArray<readonly [number, number]>;
+  readonly #byKey = new Map<string, MatchState>();
+  readonly #byIndex = new Map<string, MatchState>();
+  readonly #literals: Set<string>;
+  #otherKey: MatchState | undefined;
+  #otherIndex: MatchState | undefined;
+
+  constructor(matcher: PatternMatcher, positions: ReadonlyArray<readonly [number, number]>) {
+    this.#matcher = matcher;
+    this.#positions = positions;
+    this.dead = positions.length === 0;
+    this.accepts = positions.some(([pattern, segment]) => matcher.length(pattern) === segment);
+    this.#literals = new Set();
+    for (const [pattern, segment] of positions) {
+      const head = matcher.segment(pattern, segment);
+      if (head?.kind === 'key') this.#literals.add(head.key);
+    }
   }
-  return output;
+
+  /** The state below this one's child `key` (an array index when `isIndex`). */
+  next(key: string, isIndex: boolean): MatchState {
+    if (this.dead) return this;
+    if (this.#literals.has(key)) {
+      const cache = isIndex ? this.#byIndex : this.#byKey;
+      let state = cache.get(key);
+      if (!state) {
+        state = this.#advance(key, isIndex);
+        cache.set(key, state);
+      }
+      return state;
+    }
+    if (isIndex) {
+      this.#otherIndex ??= this.#advance(undefined, true);
+      return this.#otherIndex;
+    }
+    this.#otherKey ??= this.#advance(undefined, false);
+    return this.#otherKey;
+  }
+
+  #advance(key: string | undefined, isIndex: boolean): MatchState {
+    const advanced: Array<readonly [number, number]> = [];
+    for (const [pattern, segment] of this.#positions) {
+      const head = this.#matcher.segment(pattern, segment);
+      if (!head) continue;
+      if (head.kind === 'anyDepth') advanced.push([pattern, segment]);
+      else if (head.kind === 'anyKey') advanced.push([pattern, segment + 1]);
+      else if (head.kind === 'anyIndex' && isIndex) advanced.push([pattern, segment + 1]);
+      else if (head.kind === 'key' && head.key === key) advanced.push([pattern, segment + 1]);
+    }
+    return this.#matcher.state(advanced);
+  }
 }
 
-function advance(active: PatternSegment[][], key: string, isIndex: boolean): PatternSegment[][] {
-  const next: PatternSegment[][] = [];
-  for (const segments of active) {
-    const head = segments[0];
-    if (!head) continue;
-    if (head.kind === 'anyDepth') next.push(segments);
-    else if (head.kind === 'anyKey') next.push(segments.slice(1));
-    else if (head.kind === 'anyIndex' && isIndex) next.push(segments.slice(1));
-    else if (head.kind === 'key' && head.key === key) next.push(segments.slice(1));
+/** The automaton of one list of patterns: states interned by the positions they hold. */
+class PatternMatcher {
+  readonly start: MatchState;
+  readonly #patterns: PatternSegment[][];
+  readonly #states = new Map<string, MatchState>();
+
+  constructor(patterns: PathPattern[]) {
+    this.#patterns = patterns.map((pattern) => pattern.segments);
+    this.start = this.state(this.#patterns.map((_, index) => [index, 0] as const));
   }
-  return next;
+
+  length(pattern: number): number {
+    return (this.#patterns[pattern] as PatternSegment[]).length;
+  }
+
+  segment(pattern: number, segment: number): PatternSegment | undefined {
+    return this.#patterns[pattern]?.[segment];
+  }
+
+  /** The state for these positions once `**` is expanded (it may also match nothing). */
+  state(positions: ReadonlyArray<readonly [number, number]>): MatchState {
+    const closed = new Map<string, readonly [number, number]>();
+    const queue = [...positions];
+    while (queue.length > 0) {
+      const position = queue.pop() as readonly [number, number];
+      const name = `${position[0]}:${position[1]}`;
+      if (closed.has(name)) continue;
+      closed.set(name, position);
+      if (this.segment(position[0], position[1])?.kind === 'anyDepth')
+        queue.push([position[0], position[1] + 1]);
+    }
+    const name = [...closed.keys()].sort().join(',');
+    let state = this.#states.get(name);
+    if (!state) {
+      state = new MatchState(this, [...closed.values()]);
+      this.#states.set(name, state);
+    }
+    return state;
+  }
+}
+
+// Pattern lists are built once per resource type and reused, so their automata are too.
+const matchers = new WeakMap<PathPattern[], PatternMatcher>();
+
+function matcherFor(patterns: PathPattern[]): PatternMatcher {
+  let matcher = matchers.get(patterns);
+  if (!matcher) {
+    matcher = new PatternMatcher(patterns);
+    matchers.set(patterns, matcher);
+  }
+  return matcher;
 }
 
 /** True when `key` (one object key) matches a key-name rule such as `/^password$/i`. */

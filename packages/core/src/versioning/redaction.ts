@@ -15,10 +15,20 @@ export const secretKeyNames: RegExp[] = [
   /(connectionstring|connectionstrings|connectionuri|databaseurl|sastoken|primarykey|secondarykey)$/,
 ];
 
+// Object keys repeat across resources (a provider's field names), so answers are remembered; the
+// cache is emptied when it grows past a bound, as keys can also be ids or tag names.
+const secretKeyAnswers = new Map<string, boolean>();
+const secretKeyAnswersLimit = 50_000;
+
 /** True when an object key names a secret. */
 export function isSecretKey(key: string): boolean {
+  const known = secretKeyAnswers.get(key);
+  if (known !== undefined) return known;
   const normalized = key.toLowerCase().replace(/[_-]/g, '');
-  return secretKeyNames.some((rule) => rule.test(normalized));
+  const answer = secretKeyNames.some((rule) => rule.test(normalized));
+  if (secretKeyAnswers.size >= secretKeyAnswersLimit) secretKeyAnswers.clear();
+  secretKeyAnswers.set(key, answer);
+  return answer;
 }
 
 /** Paths that hold environment variables of functions and containers, redacted by default. */
@@ -89,30 +99,40 @@ export class Redactor {
     return this.mark(value);
   }
 
+  // Copies only the objects and arrays on the way to a redacted value; the rest is shared.
   private redactByShape(value: JsonValue): JsonValue {
     if (typeof value === 'string') {
       return credentialUrl.test(value) || privateKeyBlock.test(value) ? this.mark(value) : value;
     }
+    if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
-      let changed = false;
-      const output = value.map((item) => {
+      let output: JsonValue[] | undefined;
+      for (let index = 0; index < value.length; index += 1) {
+        const item = value[index] as JsonValue;
         const next = this.redactByShape(item);
-        if (next !== item) changed = true;
-        return next;
-      });
-      return changed ? output : value;
-    }
-    if (isPlainObject(value)) {
-      let changed = false;
-      const output: { [key: string]: JsonValue } = {};
-      for (const [key, item] of Object.entries(value)) {
-        const next = isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item);
-        if (next !== item) changed = true;
-        setOwn(output, key, next);
+        if (next === item && output === undefined) continue;
+        output ??= value.slice(0, index);
+        output.push(next);
       }
-      return changed ? output : value;
+      return output ?? value;
     }
-    return value;
+    let output: { [key: string]: JsonValue } | undefined;
+    const keys = Object.keys(value);
+    for (let position = 0; position < keys.length; position += 1) {
+      const key = keys[position] as string;
+      const item = value[key] as JsonValue;
+      const next = isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item);
+      if (next === item && output === undefined) continue;
+      if (output === undefined) {
+        output = {};
+        for (let before = 0; before < position; before += 1) {
+          const earlier = keys[before] as string;
+          setOwn(output, earlier, value[earlier] as JsonValue);
+        }
+      }
+      setOwn(output, key, next);
+    }
+    return output ?? value;
   }
 }
 
