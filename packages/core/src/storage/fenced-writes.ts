@@ -15,17 +15,23 @@ const recordWrites = new Set([
 ]);
 
 function fenceMethods<T extends object>(target: T, writes: Set<string>, lock: CloudLock): T {
+  // Bound once per method: the engine reads these on every record it writes.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object);
       if (typeof value !== 'function') return value;
-      if (typeof property === 'string' && writes.has(property)) {
-        return (...args: unknown[]) => {
-          lock.assertHeld();
-          return value.apply(object, args);
-        };
-      }
-      return value.bind(object);
+      const known = bound.get(property) as { original: unknown; wrapped: unknown } | undefined;
+      if (known?.original === value) return known.wrapped;
+      const wrapped =
+        typeof property === 'string' && writes.has(property)
+          ? (...args: unknown[]) => {
+              lock.assertHeld();
+              return value.apply(object, args);
+            }
+          : value.bind(object);
+      bound.set(property, { original: value, wrapped });
+      return wrapped;
     },
   });
 }
