@@ -166,6 +166,49 @@ export function setOwn<T>(target: { [key: string]: T }, key: string, value: T): 
   else target[key] = value;
 }
 
+/**
+ * `transform` applied to every value of an object, in key order; `undefined` drops the key. The
+ * object itself comes back when every value did, so an unchanged subtree is shared, not copied.
+ */
+export function mapValuesShared(
+  object: { [key: string]: JsonValue },
+  transform: (item: JsonValue, key: string) => JsonValue | undefined,
+): { [key: string]: JsonValue } {
+  let output: { [key: string]: JsonValue } | undefined;
+  const keys = Object.keys(object);
+  for (let position = 0; position < keys.length; position += 1) {
+    const key = keys[position] as string;
+    const item = object[key] as JsonValue;
+    const next = transform(item, key);
+    if (next === item && output === undefined) continue;
+    if (output === undefined) {
+      output = {};
+      for (let before = 0; before < position; before += 1) {
+        const earlier = keys[before] as string;
+        setOwn(output, earlier, object[earlier] as JsonValue);
+      }
+    }
+    if (next !== undefined) setOwn(output, key, next);
+  }
+  return output ?? object;
+}
+
+/** `transform` applied to every item of an array; the array itself when every item came back. */
+export function mapItemsShared(
+  items: JsonValue[],
+  transform: (item: JsonValue, index: number) => JsonValue,
+): JsonValue[] {
+  let output: JsonValue[] | undefined;
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index] as JsonValue;
+    const next = transform(item, index);
+    if (next === item && output === undefined) continue;
+    output ??= items.slice(0, index);
+    output.push(next);
+  }
+  return output ?? items;
+}
+
 /** True for a non-null, non-array object. */
 export function isPlainObject(value: unknown): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

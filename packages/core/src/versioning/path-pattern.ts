@@ -1,4 +1,4 @@
-import { type JsonValue, setOwn } from './canonical-json.ts';
+import { type JsonValue, mapItemsShared, mapValuesShared } from './canonical-json.ts';
 
 /** One step of a parsed pattern: a key, `*` (any key or index), `[*]` (any index) or `**` (any depth). */
 export type PatternSegment =
@@ -62,36 +62,17 @@ function walk(
   if (state.accepts) return replace(node);
   if (state.dead || node === null || typeof node !== 'object') return node;
   if (Array.isArray(node)) {
-    let output: JsonValue[] | undefined;
-    for (let index = 0; index < node.length; index += 1) {
-      const item = node[index] as JsonValue;
+    return mapItemsShared(node, (item, index) => {
       const next = state.next(String(index), true);
       const replaced = next.dead ? item : walk(item, next, replace);
-      if (replaced === item && output === undefined) continue;
-      output ??= node.slice(0, index);
       // Removing an array element would shift indexes; removal inside arrays becomes null.
-      output.push(replaced === undefined ? null : replaced);
-    }
-    return output ?? node;
+      return replaced === undefined ? null : replaced;
+    });
   }
-  let output: { [key: string]: JsonValue } | undefined;
-  const keys = Object.keys(node);
-  for (let position = 0; position < keys.length; position += 1) {
-    const key = keys[position] as string;
-    const item = node[key] as JsonValue;
+  return mapValuesShared(node, (item, key) => {
     const next = state.next(key, false);
-    const replaced = next.dead ? item : walk(item, next, replace);
-    if (replaced === item && output === undefined) continue;
-    if (output === undefined) {
-      output = {};
-      for (let before = 0; before < position; before += 1) {
-        const earlier = keys[before] as string;
-        setOwn(output, earlier, node[earlier] as JsonValue);
-      }
-    }
-    if (replaced !== undefined) setOwn(output, key, replaced);
-  }
-  return output ?? node;
+    return next.dead ? item : walk(item, next, replace);
+  });
 }
 
 /** Where a walk is: the (pattern, segment) pairs still to match, with `**` expanded. */

@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { canonicalJson, isPlainObject, type JsonValue, setOwn } from './canonical-json.ts';
+import {
+  canonicalJson,
+  isPlainObject,
+  type JsonValue,
+  mapItemsShared,
+  mapValuesShared,
+} from './canonical-json.ts';
 import { type PathPattern, parsePathPattern, transformAtPatterns } from './path-pattern.ts';
 
 /**
@@ -105,34 +111,10 @@ export class Redactor {
       return credentialUrl.test(value) || privateKeyBlock.test(value) ? this.mark(value) : value;
     }
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) {
-      let output: JsonValue[] | undefined;
-      for (let index = 0; index < value.length; index += 1) {
-        const item = value[index] as JsonValue;
-        const next = this.redactByShape(item);
-        if (next === item && output === undefined) continue;
-        output ??= value.slice(0, index);
-        output.push(next);
-      }
-      return output ?? value;
-    }
-    let output: { [key: string]: JsonValue } | undefined;
-    const keys = Object.keys(value);
-    for (let position = 0; position < keys.length; position += 1) {
-      const key = keys[position] as string;
-      const item = value[key] as JsonValue;
-      const next = isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item);
-      if (next === item && output === undefined) continue;
-      if (output === undefined) {
-        output = {};
-        for (let before = 0; before < position; before += 1) {
-          const earlier = keys[before] as string;
-          setOwn(output, earlier, value[earlier] as JsonValue);
-        }
-      }
-      setOwn(output, key, next);
-    }
-    return output ?? value;
+    if (Array.isArray(value)) return mapItemsShared(value, (item) => this.redactByShape(item));
+    return mapValuesShared(value, (item, key) =>
+      isSecretKey(key) ? this.markDeep(item) : this.redactByShape(item),
+    );
   }
 }
 
