@@ -1,7 +1,9 @@
 // Profile one initial sync on memory://, outside the harness (the memory case runs in-process there).
 // The listing is recorded first (the mock is not what is measured); with a fourth argument only the
 // sync is profiled, written to that file:
-// BENCH_BACKEND=file runs it on file:// instead.
+// BENCH_BACKEND=file runs it on file:// instead; BENCH_ALLOCATIONS=<file> samples the sync's
+// allocations (collected ones included) instead; BENCH_MARK_TIMES=1 prints when the sync starts
+// (to read a --trace-gc log). It prints wall and CPU milliseconds per resource.
 //   node --conditions=source bench/src/profile-initial.ts 5000 core /tmp/initial.cpuprofile
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --conditions=source bench/src/profile-initial.ts 5000 reference
 import { writeFile } from 'node:fs/promises';
