@@ -39,7 +39,8 @@ run_one() {
     const [label, line] = process.argv.slice(1);
     const result = JSON.parse(line);
     const cells = result.measurements.map((m) =>
-      `c=${m.concurrency}: ${(m.wallMs / 1000).toFixed(3)} s (${m.ratio.toFixed(2)}x)`);
+      `c=${m.concurrency}: ${(m.wallMs / 1000).toFixed(3)} s (${m.ratio.toFixed(2)}x` +
+      `${m.connectionsOpened === undefined ? "" : `, ${m.connectionsOpened} new conn.`})`);
     console.log(`${label.padEnd(10)} ${result.status.padEnd(7)} ${cells.join("  ")}`);
   ' "$label" "$line"
 }
