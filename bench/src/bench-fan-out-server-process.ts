@@ -1,6 +1,6 @@
 // Child process: the testkit's fake provider server for the fan-out benchmark, in a process of its
 // own (as a real provider would be), so its CPU is not the fan-out's. IPC: sends { url }; answers
-// 'count' with { count } (requests served so far).
+// 'count' with { count, connections } (requests served and connections accepted so far).
 import { createFakeProviderServer, pageNumberPages } from '@cloud-inventory/testkit';
 
 interface FakeItem {
@@ -39,7 +39,8 @@ const server = await createFakeProviderServer({
 });
 
 process.on('message', (message) => {
-  if (message === 'count') process.send?.({ count: server.requests.length });
+  if (message === 'count')
+    process.send?.({ count: server.requests.length, connections: server.connectionCount });
 });
 process.on('disconnect', () => {
   void server.close().finally(() => process.exit(0));

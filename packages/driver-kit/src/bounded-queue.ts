@@ -21,17 +21,21 @@ export class BoundedQueue<Item> {
     return this.#items.length;
   }
 
+  /** Add an item if there is room now (true) or leave it (false, full); throws where `push` rejects. */
+  offer(item: Item, signal?: AbortSignal): boolean {
+    if (this.#failure) throw this.#failure.error;
+    if (this.#closed) throw new Error('BoundedQueue: push after close');
+    signal?.throwIfAborted();
+    if (this.#items.length >= this.#capacity) return false;
+    this.#items.push(item);
+    this.#wakeConsumer();
+    return true;
+  }
+
   /** Add an item, waiting for room; rejects once the queue failed, closed, or `signal` aborted. */
   async push(item: Item, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      if (this.#failure) throw this.#failure.error;
-      if (this.#closed) throw new Error('BoundedQueue: push after close');
-      signal?.throwIfAborted();
-      if (this.#items.length < this.#capacity) {
-        this.#items.push(item);
-        this.#wakeConsumer();
-        return;
-      }
+      if (this.offer(item, signal)) return;
       await new Promise<void>((resolve, reject) => {
         const waiter: Waiter = {
           resolve: () => {

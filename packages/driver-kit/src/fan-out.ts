@@ -133,7 +133,9 @@ export async function* runScopes(options: RunScopesOptions): AsyncGenerator<Clou
       const listing = await scope.list(controller.signal);
       for await (const resource of listing) {
         if (!coverage.accepts(resource)) continue;
-        await queue.push(resource, controller.signal);
+        // Only wait (a promise and a turn of the microtask queue) when the buffer is full.
+        if (!queue.offer(resource, controller.signal))
+          await queue.push(resource, controller.signal);
         resourceCount += 1;
         coverage.count(resource);
       }

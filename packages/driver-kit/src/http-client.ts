@@ -1,4 +1,5 @@
 import { DriverError, type ErrorClass, type RateLimitReport } from '@cloud-inventory/core';
+import { AttemptSignal, combineSignals } from './attempt-signal.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DigestAuthenticator } from './digest-auth.ts';
 import { secretsOf, staticAuthHeader } from './http-auth.ts';
@@ -37,14 +38,19 @@ function describeNetworkError(error: unknown): string {
 function appendQuery(url: URL, query: QueryParameters | undefined): void {
   if (!query) return;
   const entries = query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query);
+  // NOTE: url.searchParams.append() re-serializes the whole query into the URL on every call;
+  // one URLSearchParams written back once gives the same query for one serialization.
+  let parameters: URLSearchParams | undefined;
   for (const [name, value] of entries) {
     if (value === undefined || value === null) continue;
+    parameters ??= new URLSearchParams(url.search);
     if (Array.isArray(value)) {
-      for (const item of value) url.searchParams.append(name, String(item));
+      for (const item of value) parameters.append(name, String(item));
     } else {
-      url.searchParams.append(name, String(value));
+      parameters.append(name, String(value));
     }
   }
+  if (parameters) url.search = parameters.toString();
 }
 
 function parseBody(text: string, contentType: string, responseType: string): unknown {
@@ -158,14 +164,13 @@ export class HttpClient {
   async request<Body = unknown>(request: HttpRequestOptions): Promise<HttpResponse<Body>> {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = this.resolveUrl(request.path, request.query);
-    const path = redactUrl(`${url.pathname}${url.search}`);
+    // Redacted only when a report or a retry needs it: most requests never do.
+    let redactedPath: string | undefined;
+    const reportPath = () => (redactedPath ??= redactUrl(`${url.pathname}${url.search}`));
     const service = request.service ?? this.#options.service;
     const region = request.region ?? this.#options.region;
     const { body, contentType } = this.#encodeBody(request);
-    const callerSignals = [this.#options.signal, request.signal].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    const callerSignal = callerSignals.length > 0 ? AbortSignal.any(callerSignals) : undefined;
+    const callerSignal = combineSignals(this.#options.signal, request.signal);
     const timeoutMs = request.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
     const failure = { method, url: url.href, service, region, secrets: this.#secrets };
     let digestChallenges = 0;
@@ -178,21 +183,20 @@ export class HttpClient {
       if (this.#digest) {
         const authorization = this.#digest.authorize(method, `${url.pathname}${url.search}`);
         if (authorization) {
-          headers.set('authorization', authorization);
+          headers.authorization = authorization;
           sentNonce = this.#digest.nonce;
         }
       }
-      const timeoutSignal = AbortSignal.timeout(timeoutMs);
-      const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
+      const attemptSignal = new AttemptSignal({ callerSignal, timeoutMs });
       const startedAt = this.#clock.now();
       let response: Response;
       let text: string;
       try {
-        response = await this.#fetch(url, { method, headers, body, signal });
+        response = await this.#fetch(url, { method, headers, body, signal: attemptSignal.signal });
         text = await response.text();
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const reason = timeoutSignal.aborted
+        const reason = attemptSignal.timedOut
           ? `timed out after ${timeoutMs} ms`
           : redactSecrets(describeNetworkError(error), this.#secrets);
         this.#options.logger?.debug('http request failed', {
@@ -203,7 +207,7 @@ export class HttpClient {
         });
         if (this.#retry.retryNetworkErrors && attempt < this.#retry.maximumAttempts) {
           const delayMs = backoffDelay(attempt, this.#retry);
-          this.#options.onRetry?.({ attempt, delayMs, error, method, path });
+          this.#options.onRetry?.({ attempt, delayMs, error, method, path: reportPath() });
           await this.#clock.sleep(delayMs, callerSignal);
           continue;
         }
@@ -214,6 +218,8 @@ export class HttpClient {
           attempts: attempt,
           cause: error,
         });
+      } finally {
+        attemptSignal.dispose();
       }
       const now = this.#clock.now();
       this.#options.logger?.debug('http response', {
@@ -227,7 +233,7 @@ export class HttpClient {
       if (reading) {
         this.#pacer.update(reading);
         this.#report(
-          { reason: 'headers', status: response.status, path, service, region },
+          { reason: 'headers', status: response.status, path: reportPath(), service, region },
           reading,
         );
       }
@@ -289,7 +295,7 @@ export class HttpClient {
             {
               reason: response.status === 429 ? 'throttled' : 'retry-after',
               status: response.status,
-              path,
+              path: reportPath(),
               service,
               region,
               attempt,
@@ -299,7 +305,13 @@ export class HttpClient {
             reading,
           );
         }
-        this.#options.onRetry?.({ attempt, delayMs, status: response.status, method, path });
+        this.#options.onRetry?.({
+          attempt,
+          delayMs,
+          status: response.status,
+          method,
+          path: reportPath(),
+        });
         await this.#clock.sleep(delayMs, callerSignal);
         continue;
       }
@@ -340,15 +352,24 @@ export class HttpClient {
     return { body: request.body };
   }
 
-  #buildHeaders(request: HttpRequestOptions, contentType: string | undefined): Headers {
-    const headers = new Headers({ accept: 'application/json' });
-    headers.set('user-agent', this.#options.userAgent ?? 'cloud-inventory');
-    if (contentType) headers.set('content-type', contentType);
+  // NOTE: a plain record, not a Headers object: fetch copies whatever it is given into its own
+  // header list, so building a Headers first (validating every name and value) is done twice.
+  #buildHeaders(
+    request: HttpRequestOptions,
+    contentType: string | undefined,
+  ): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.#options.userAgent ?? 'cloud-inventory',
+    };
+    if (contentType) headers['content-type'] = contentType;
+    // Lower-cased, so a later `Accept` replaces the default `accept` as Headers.set() would.
     for (const [name, value] of Object.entries(this.#options.headers ?? {}))
-      headers.set(name, value);
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+      headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+      headers[name.toLowerCase()] = value;
     const auth = staticAuthHeader(this.#options.auth);
-    if (auth) headers.set(auth[0], auth[1]);
+    if (auth) headers[auth[0].toLowerCase()] = auth[1];
     return headers;
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type PageResponse, PaginationGuard, type PaginationOptions } from './pagination-guard.ts';
 
 /** What `isLastPage` sees. */
@@ -38,7 +38,8 @@ export interface PaginatePagesOptions<Body, Item> extends PaginationOptions<Body
 }
 
 function fingerprint(items: readonly unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(items)).digest('hex');
+  // One-shot hash(): the same digest as createHash().update().digest() without a Hash object per page.
+  return hash('sha1', JSON.stringify(items));
 }
 
 /** Page-number pagination (`page`/`per_page`): yields items until an empty, short, or announced-last page. */

@@ -52,6 +52,20 @@ export interface PageNumberInfo {
   lastUrl: string;
 }
 
+type PageUrlKey = 'firstUrl' | 'lastUrl' | 'nextUrl' | 'previousUrl';
+
+function defineLazyUrl(info: PageNumberInfo, key: PageUrlKey, build: () => string): void {
+  let url: string | undefined;
+  Object.defineProperty(info, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (url ??= build()),
+    set: (value: string) => {
+      url = value;
+    },
+  });
+}
+
 /** Options of `pageNumberPages`. */
 export interface PageNumberPagesOptions<Item> {
   /** The whole list. */
@@ -84,16 +98,13 @@ export function pageNumberPages<Item>(options: PageNumberPagesOptions<Item>): Fa
     const lastPage = Math.max(1, Math.ceil(items.length / perPage));
     const at = (number: number) =>
       withQuery(request, { [pageParam]: number, [perPageParam]: perPage });
-    const info: PageNumberInfo = {
-      page,
-      perPage,
-      lastPage,
-      total: items.length,
-      firstUrl: at(1),
-      lastUrl: at(lastPage),
-    };
-    if (page < lastPage) info.nextUrl = at(page + 1);
-    if (page > 1) info.previousUrl = at(Math.min(page - 1, lastPage));
+    const info = { page, perPage, lastPage, total: items.length } as PageNumberInfo;
+    // The URLs are built when `render` reads them: each is a URL parse and serialization, and most
+    // bodies name one or none (the server's own cost, which a real provider's latency does not add).
+    defineLazyUrl(info, 'firstUrl', () => at(1));
+    defineLazyUrl(info, 'lastUrl', () => at(lastPage));
+    if (page < lastPage) defineLazyUrl(info, 'nextUrl', () => at(page + 1));
+    if (page > 1) defineLazyUrl(info, 'previousUrl', () => at(Math.min(page - 1, lastPage)));
     const pageItems = items.slice((page - 1) * perPage, page * perPage);
     return json(options.render(pageItems, info), options.headers?.(info));
   };

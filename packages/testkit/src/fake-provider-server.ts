@@ -80,6 +80,8 @@ export interface FakeProviderServer extends AsyncDisposable {
   readonly port: number;
   /** Every request served since start or the last reset. */
   readonly requests: FakeRequestLogEntry[];
+  /** TCP connections accepted since start (not reset): tells whether a client reused its sockets. */
+  readonly connectionCount: number;
   /** Inject a failure (429 with Retry-After, 5xx, 401/403, latency, dropped connection) into matching requests. */
   injectFault(options: FaultOptions): FakeFault;
   /** Remove every injected fault. */
@@ -173,6 +175,35 @@ function send(response: ServerResponse, answer: FakeResponse): number {
   return status;
 }
 
+// NOTE: the query and headers are redacted when first read (tests read few entries; redacting
+// parses the URL again) and kept; the raw values are reachable only through these getters.
+function createLogEntry(source: {
+  method: string;
+  path: string;
+  href: string;
+  headers: Record<string, string>;
+  receivedAt: number;
+}): FakeRequestLogEntry {
+  let query: Record<string, string> | undefined;
+  let headers: Record<string, string> | undefined;
+  return {
+    method: source.method,
+    path: source.path,
+    get query() {
+      query ??= Object.fromEntries(new URL(redactUrl(source.href)).searchParams);
+      return query;
+    },
+    get headers() {
+      headers ??= redactHeaders(source.headers);
+      return headers;
+    },
+    status: 0,
+    fault: false,
+    receivedAt: source.receivedAt,
+    durationMs: 0,
+  };
+}
+
 const delay = (milliseconds: number) =>
   milliseconds > 0
     ? new Promise<void>((resolve) => setTimeout(resolve, milliseconds))
@@ -216,16 +247,14 @@ export async function createFakeProviderServer(
       break;
     }
     if (!matched) request.params = {};
-    const entry: FakeRequestLogEntry = {
+    const entry = createLogEntry({
       method,
       path: url.pathname,
-      query: Object.fromEntries(new URL(redactUrl(url.href)).searchParams),
-      headers: redactHeaders(request.headers),
-      status: 0,
-      fault: false,
+      // A string, so a handler that edits request.url does not change what was logged.
+      href: url.href,
+      headers: request.headers,
       receivedAt,
-      durationMs: 0,
-    };
+    });
     if (matched) entry.route = matched.path.source;
     if (matched?.route.service !== undefined) entry.service = matched.route.service;
     requests.push(entry);
@@ -301,6 +330,10 @@ export async function createFakeProviderServer(
       });
     });
   });
+  let connectionCount = 0;
+  httpServer.on('connection', () => {
+    connectionCount += 1;
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(0, '127.0.0.1', () => resolve());
@@ -312,6 +345,9 @@ export async function createFakeProviderServer(
     url: baseUrl,
     port,
     requests,
+    get connectionCount() {
+      return connectionCount;
+    },
     injectFault(faultOptions) {
       const fault = new ActiveFault(faultOptions);
       faults.push(fault);

@@ -36,6 +36,33 @@ async function get(
 }
 
 describe('fake provider server', () => {
+  test('counts the connections it accepted: a client that keeps its sockets alive reuses them', async () => {
+    server = await createFakeProviderServer({ routes: { 'GET /v1/things': { things: [] } } });
+    expect(server.connectionCount).toBe(0);
+    await get('/v1/things');
+    const afterFirst = server.connectionCount;
+    expect(afterFirst).toBeGreaterThanOrEqual(1);
+    for (let index = 0; index < 5; index += 1) await get('/v1/things');
+    // NOTE: fetch may dispatch the next request before the last one's socket is back in its pool,
+    // so a sequential client can hold two sockets; what matters is that it stops opening more.
+    expect(server.connectionCount).toBeLessThanOrEqual(2);
+    expect(server.requests).toHaveLength(6);
+  });
+
+  test("logs the query as received even when a handler edits the request's URL", async () => {
+    server = await createFakeProviderServer({
+      routes: {
+        'GET /v1/things': (request) => {
+          request.url.searchParams.set('page', '99');
+          return { body: {} };
+        },
+      },
+    });
+    await get('/v1/things?page=2&token=secret-value');
+    expect(server.requests[0]?.query).toEqual({ page: '2', token: 'REDACTED' });
+    expect(JSON.stringify(server.requests)).not.toContain('secret-value');
+  });
+
   test('serves routes from a list or a map, with :params, fixtures, and a 404 for the rest', async () => {
     server = await createFakeProviderServer({
       routes: {
