@@ -1,4 +1,5 @@
 import { getBehavior } from 's3db.js/lite';
+import { createRecordMapper } from './record-mapping.ts';
 
 /**
  * Writes the engine's per-resource records (snapshots, versions, changes) in s3db.js's own stored
@@ -52,6 +53,8 @@ const writeHooks = [
 /** A record writer over s3db.js's mapper and client, falling back to the record API (see above). */
 export function createRecordWriter(): RecordWriter {
   const rulesBySchema = new WeakMap<object, Map<string, AttributeRule> | null>();
+  const jsonNamesBySchema = new WeakMap<object, ReadonlySet<string>>();
+  const mapRecord = createRecordMapper();
   const rulesOf = (resource: any) => {
     const schema = resource.schema;
     if (!rulesBySchema.has(schema)) rulesBySchema.set(schema, attributeRules(schema?.attributes));
@@ -71,12 +74,21 @@ export function createRecordWriter(): RecordWriter {
       else await resource.replace(id, values);
       return;
     }
-    const mapped = await resource.schema.mapper(encoded);
+    let jsonNames = jsonNamesBySchema.get(resource.schema);
+    if (!jsonNames) {
+      jsonNames = new Set(
+        [...(rules as Map<string, AttributeRule>)].flatMap(([name, rule]) =>
+          rule.kind === 'json' ? [name] : [],
+        ),
+      );
+      jsonNamesBySchema.set(resource.schema, jsonNames);
+    }
+    const mapped = await mapRecord(resource.schema, encoded, jsonNames);
     mapped._v = String(resource.version);
     const { mappedData: metadata, body } = await getBehavior(resource.behavior).handleInsert({
       resource,
       data: encoded,
-      mappedData: mapped,
+      mappedData: mapped as Record<string, string>,
       originalData: { id, ...encoded },
     });
     await resource.client.putObject({
