@@ -90,7 +90,8 @@ function attributeRules(attributes: unknown): Map<string, AttributeRule> | null 
   for (const [name, definition] of Object.entries(attributes)) {
     if (typeof definition !== 'string') return null;
     const [kind, ...modifiers] = definition.split('|');
-    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && kind !== 'json') return null;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && kind !== 'json')
+      return null;
     if (modifiers.some((modifier) => modifier !== 'optional')) return null;
     rules.set(name, { kind, optional: modifiers.includes('optional') });
   }
