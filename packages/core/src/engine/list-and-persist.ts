@@ -79,6 +79,7 @@ export async function listAndPersist(run: SyncRun, context: PersistContext): Pro
     for await (const item of driverListing(listed, signal)) {
       if (signal.aborted || run.writer.failed) break;
       if (!(await processResource(run, context, preparation, batches, item))) continue;
+      if (run.changeLog?.hasFullSegment) await run.changeLog.flushFullSegments();
       changedSinceFlush += 1;
       if (changedSinceFlush >= Math.max(minimumChangesPerFlush, sizeAtFlush)) {
         await batches.cut();

@@ -50,6 +50,7 @@ export class ChangeLogWriter {
   // Lines of earlier runs that never reached their change log, by the run that made the change.
   readonly #recovered = new Map<string, ChangeLogEntry[]>();
   #recoveredSegment = 0;
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(store: ObjectStore, cloudId: string, runId: string) {
     this.#store = store;
@@ -78,12 +79,41 @@ export class ChangeLogWriter {
     return this.#buffer.length === 0 && this.#recovered.size === 0;
   }
 
+  /** True when a whole segment is waiting (`flushFullSegments` writes it). */
+  get hasFullSegment(): boolean {
+    return this.#buffer.length >= segmentLines;
+  }
+
   /**
    * Write the buffered changes as segments of at most `segmentLines` lines: a first sync of 10^5
    * resources buffers tens of thousands of changes, and one object of ~20 MB is more than some
    * S3-compatible servers accept in a PUT (fauxqs: 11 MiB) and more than a reader wants to hold.
    */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    return this.#serialized(async () => {
+      await this.#writeRecovered();
+      await this.#writeSegments(1);
+    });
+  }
+
+  /**
+   * Write only whole segments, leaving the rest buffered. NOTE: a first sync flushes its index at
+   * doubling sizes, and between two flushes it buffered as many lines as the index held (10^6
+   * resources: ~500,000 lines, ~150 MB); a line is logged only after its snapshot was stored, so
+   * writing it earlier than the index is the order a crash already tolerates.
+   */
+  flushFullSegments(): Promise<void> {
+    return this.#serialized(() => this.#writeSegments(segmentLines));
+  }
+
+  // Two flushes at once would write the same lines twice and then drop as many unwritten ones.
+  #serialized(task: () => Promise<void>): Promise<void> {
+    const run = this.#writing.then(task);
+    this.#writing = run.catch(() => {});
+    return run;
+  }
+
+  async #writeRecovered(): Promise<void> {
     for (const [runId, lines] of [...this.#recovered]) {
       for (let start = 0; start < lines.length; start += segmentLines) {
         this.#recoveredSegment += 1;
@@ -93,7 +123,11 @@ export class ChangeLogWriter {
       }
       this.#recovered.delete(runId);
     }
-    while (this.#buffer.length > 0) {
+  }
+
+  // Segments of `segmentLines` lines while at least `minimumLines` are buffered.
+  async #writeSegments(minimumLines: number): Promise<void> {
+    while (this.#buffer.length >= minimumLines && this.#buffer.length > 0) {
       const lines = this.#buffer.slice(0, segmentLines);
       this.#segment += 1;
       const key = `${changeLogPrefix(this.#cloudId)}${this.#runId}-${String(this.#segment).padStart(5, '0')}.json`;

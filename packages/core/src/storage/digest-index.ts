@@ -214,20 +214,21 @@ export class DigestIndex {
       await this.#store.delete(this.shardKey(shard, layout.generation));
   }
 
-  // Only the keys are grouped up front; each shard's entries are encoded when it is written, so a
-  // flush holds a few shards' JSON at a time, not a second copy of the whole index.
+  // Only row numbers are grouped up front; each shard's keys and entries are decoded when it is
+  // written, so a flush holds a few shards' JSON at a time, not a second copy of the whole index.
   private async writeDirty(concurrency: number): Promise<void> {
     const shards = [...this.#dirtyShards];
     if (shards.length === 0) return;
-    const keysByShard = new Map<number, string[]>(shards.map((shard) => [shard, []]));
-    for (const key of this.#entries.keys())
-      keysByShard.get(hashKey(key) % this.layout.shardCount)?.push(key);
+    const rowsByShard = new Map<number, number[]>(shards.map((shard) => [shard, []]));
+    const table = this.#entries;
+    for (let row = 0; row < table.size; row += 1)
+      rowsByShard.get(hashKey(table.keyAt(row)) % this.layout.shardCount)?.push(row);
     await runBounded(shards, concurrency, async (shard) => {
-      const keys = keysByShard.get(shard) ?? [];
-      keysByShard.delete(shard);
+      const rows = rowsByShard.get(shard) ?? [];
+      rowsByShard.delete(shard);
       await this.#store.putJson(this.shardKey(shard), {
         format: 1,
-        entries: keys.map((key) => encode(key, this.#entries.get(key) as IndexEntry)),
+        entries: rows.map((row) => encode(table.keyAt(row), table.entryAt(row))),
       } satisfies StoredShard);
       this.#dirtyShards.delete(shard);
     });

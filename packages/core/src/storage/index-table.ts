@@ -1,4 +1,5 @@
 import type { IndexEntry } from './digest-index.ts';
+import { KeyTable } from './key-table.ts';
 
 const digestBytes = 32;
 const sectionBytes = 24;
@@ -45,13 +46,14 @@ function canonicalIsoToTime(value: string): number | undefined {
 
 /**
  * The digest index in memory, one row per resource in typed arrays (digest and section digests as
- * bytes, times as numbers, service and region interned): about 220 bytes per resource with its key
- * (measured at 10^5, growth slack included; the input digest adds 17 bytes a row), against ~400 for an object per entry plus ~90 for a
- * separate seen set, which is what lets 10^5–10^6 resources fit a small worker.
+ * bytes, times as numbers, service and region interned, the key as UTF-8 in a `KeyTable`): about
+ * 160 bytes per resource with a 40-character key, all of it outside the garbage-collected heap
+ * (it was ~250 with the keys in a `Map`, against ~400 for an object per entry plus ~90 for a
+ * separate seen set), which is what lets 10^6 resources fit a small worker.
  * An entry that does not fit the compact form (a foreign digest format) is kept as an object.
  */
 export class IndexTable {
-  readonly #rows = new Map<string, number>();
+  readonly #keys = new KeyTable();
   readonly #scopes: Array<{ service: string; region: string }> = [];
   readonly #scopeNumbers = new Map<string, number>();
   readonly #irregular = new Map<number, IndexEntry>();
@@ -74,22 +76,21 @@ export class IndexTable {
 
   /** Number of resources known (active and deleted). */
   get size(): number {
-    return this.#rows.size;
+    return this.#keys.size;
   }
 
   /** Entry for a key, built on demand. */
   get(key: string): IndexEntry | undefined {
-    const row = this.#rows.get(key);
-    return row === undefined ? undefined : this.#entryAt(row);
+    const row = this.#keys.rowOf(key);
+    return row === -1 ? undefined : this.#entryAt(row);
   }
 
   /** Set an entry (a new key gets a new row). */
   set(key: string, entry: IndexEntry): void {
-    let row = this.#rows.get(key);
-    if (row === undefined) {
-      row = this.#rows.size;
-      if (row >= this.#capacity) this.#grow(Math.max(1024, this.#capacity * 2));
-      this.#rows.set(key, row);
+    let row = this.#keys.rowOf(key);
+    if (row === -1) {
+      if (this.#keys.size >= this.#capacity) this.#grow(Math.max(1024, this.#capacity * 2));
+      row = this.#keys.add(key);
       if (this.#seenWithoutRow.delete(key)) this.#seen[row] = 1;
     }
     this.#write(row, entry);
@@ -97,8 +98,8 @@ export class IndexTable {
 
   /** True when the key is active and its input digest is `inputDigest`. */
   matchesInput(key: string, inputDigest: Buffer): boolean {
-    const row = this.#rows.get(key);
-    if (row === undefined || inputDigest.length !== inputDigestBytes) return false;
+    const row = this.#keys.rowOf(key);
+    if (row === -1 || inputDigest.length !== inputDigestBytes) return false;
     const irregular = this.#irregular.get(row);
     if (irregular)
       return irregular.status === 'active' && irregular.inputDigest === inputDigest.toString('hex');
@@ -112,7 +113,7 @@ export class IndexTable {
   /** Sum of every entry's latest version number. */
   countVersions(): number {
     let total = 0;
-    for (const row of this.#rows.values()) {
+    for (let row = 0; row < this.#keys.size; row += 1) {
       const irregular = this.#irregular.get(row);
       total += irregular ? irregular.version : (this.#versions[row] as number);
     }
@@ -121,8 +122,8 @@ export class IndexTable {
 
   /** Mark a key seen in this run; false when it already was. */
   markSeen(key: string): boolean {
-    const row = this.#rows.get(key);
-    if (row === undefined) {
+    const row = this.#keys.rowOf(key);
+    if (row === -1) {
       if (this.#seenWithoutRow.has(key)) return false;
       this.#seenWithoutRow.add(key);
       return true;
@@ -132,30 +133,41 @@ export class IndexTable {
     return true;
   }
 
-  /** Every key. */
-  keys(): IterableIterator<string> {
-    return this.#rows.keys();
+  /** Every key, decoded one at a time. */
+  *keys(): IterableIterator<string> {
+    for (let row = 0; row < this.#keys.size; row += 1) yield this.#keys.keyAt(row);
+  }
+
+  /** Key of a row (rows are numbered 0 to size - 1 in the order keys were added). */
+  keyAt(row: number): string {
+    return this.#keys.keyAt(row);
+  }
+
+  /** Entry of a row, built on demand. */
+  entryAt(row: number): IndexEntry {
+    return this.#entryAt(row);
   }
 
   /** Every entry, built one at a time. */
   *entries(): IterableIterator<[string, IndexEntry]> {
-    for (const [key, row] of this.#rows) yield [key, this.#entryAt(row)];
+    for (let row = 0; row < this.#keys.size; row += 1)
+      yield [this.#keys.keyAt(row), this.#entryAt(row)];
   }
 
   /** Active entries not seen in this run (deletion candidates), built one at a time. */
   *activeUnseen(): IterableIterator<[string, IndexEntry]> {
-    for (const [key, row] of this.#rows) {
+    for (let row = 0; row < this.#keys.size; row += 1) {
       if (this.#seen[row] === 1) continue;
       const irregular = this.#irregular.get(row);
       if (irregular ? irregular.status !== 'active' : this.#status[row] === statusDeleted) continue;
-      yield [key, this.#entryAt(row)];
+      yield [this.#keys.keyAt(row), this.#entryAt(row)];
     }
   }
 
   /** Number of active entries. */
   countActive(): number {
     let count = 0;
-    for (const row of this.#rows.values()) {
+    for (let row = 0; row < this.#keys.size; row += 1) {
       const irregular = this.#irregular.get(row);
       if (irregular ? irregular.status === 'active' : this.#status[row] !== statusDeleted)
         count += 1;
@@ -166,7 +178,7 @@ export class IndexTable {
   /** Every service and region some entry belongs to. */
   scopes(): Array<{ service: string; region: string }> {
     const found = new Map<string, { service: string; region: string }>();
-    for (const row of this.#rows.values()) {
+    for (let row = 0; row < this.#keys.size; row += 1) {
       const irregular = this.#irregular.get(row);
       const scope = irregular ?? this.#scopes[this.#scopeOfRow[row] as number];
       if (scope) found.set(`${scope.service}|${scope.region}`, scope);

@@ -1,5 +1,6 @@
 import { StorageError } from '../errors/storage-error.ts';
 import { createFileMutex, isFileSystemClient } from './file-mutex.ts';
+import { leaveBodiesOutOfFileMetadata } from './file-storage-metadata.ts';
 
 /** Thin access to raw objects of the database's bucket for the engine's internal files. */
 export interface ObjectStore {
@@ -91,6 +92,7 @@ async function isUnreadable(client: any, key: string): Promise<boolean> {
 export function createObjectStore(client: any): ObjectStore {
   // Conditional writes on file:// are check-then-write; serialize them across processes.
   const mutex = isFileSystemClient(client) ? createFileMutex(client.basePath) : undefined;
+  if (mutex) leaveBodiesOutOfFileMetadata(client);
   const putJson = async (
     key: string,
     value: unknown,
