@@ -72,13 +72,43 @@ const records = {
     detectedAt: '2026-12-06T21:00:00.000Z',
     runId: 'run-1',
   },
+  clouds: {
+    driver: 'aws',
+    status: 'running',
+    lastRunAt: '2026-12-06T21:00:00.000Z',
+    lastRunId: 'run-1',
+    totalResources: 1200,
+    totalVersions: 1350,
+    lastResult: { created: 3, updated: 1, scopeCount: 40 },
+    index: { generation: 3, shardCount: 32 },
+    coverage: { 'ec2|us-east-1|aws.ec2.instance': '2026-12-06T21:00:00.000Z' },
+    lastRunFinished: false,
+  },
+  runs: {
+    cloudId: 'aws-main',
+    driver: 'aws',
+    runId: 'run-1',
+    status: 'succeeded',
+    startedAt: '2026-12-06T21:00:00.000Z',
+    finishedAt: '2026-12-06T21:00:05.000Z',
+    durationMs: 5000,
+    counts: { created: 3, updated: 1 },
+    scopes: [{ service: 'ec2', region: 'us-east-1', status: 'complete' }],
+    dryRun: false,
+  },
 } as const;
 
 async function storedObject(resource: any, id: string) {
   const object = await resource.client.getObject(resource.getResourceKey(id));
   const body =
     typeof object.Body === 'string' ? object.Body : await object.Body.transformToString();
-  return { body, metadata: object.Metadata, contentType: object.ContentType };
+  // Metadata as a store keeps it: the record API also passes the attributes it leaves out as
+  // `undefined`, which S3 and file:// drop and only memory:// holds on to.
+  return {
+    body,
+    metadata: JSON.parse(JSON.stringify(object.Metadata)),
+    contentType: object.ContentType,
+  };
 }
 
 function withoutWriteDetails(record: Record<string, unknown>) {

@@ -5,6 +5,7 @@ import { UnsupportedDriverVersionError } from '../errors/unsupported-driver-vers
 import { ChangeLogWriter } from '../storage/change-log.ts';
 import { DigestIndex } from '../storage/digest-index.ts';
 import { isNotFound } from '../storage/object-store.ts';
+import { recordWriter } from '../storage/record-writer.ts';
 import { RunJournal } from '../storage/run-journal.ts';
 import { untilAborted } from './driver-iteration.ts';
 import { compact, stripInternal } from './persist-changes.ts';
@@ -64,7 +65,9 @@ async function startRecords(run: SyncRun): Promise<void> {
       lastRunFinished: false,
     }),
     async (record) => {
-      await run.resources.clouds.replace(cloud.id, record);
+      // Past the record API (see record-writer.ts), so the fenced resources do not check the lock.
+      run.lock?.assertHeld();
+      await recordWriter.replace(run.resources.clouds, cloud.id, record);
     },
   );
   if (run.dryRun) {

@@ -9,16 +9,13 @@ import {
   splitResourceKey,
   versionRecordId,
 } from '../storage/record-ids.ts';
-import { createRecordWriter, JsonText } from '../storage/record-writer.ts';
+import { JsonText, recordWriter as records } from '../storage/record-writer.ts';
 import type { JsonValue } from '../versioning/canonical-json.ts';
 import { type ConfigurationDiff, diffJson } from '../versioning/diff.ts';
 import { changedSections } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
 import type { PendingResource, ResourcePathRules } from './prepare-resource.ts';
 import type { ChangeKind } from './sync-types.ts';
-
-// Snapshots, versions and changes are written past s3db.js's record API, in its format (see there).
-const records = createRecordWriter();
 
 /** What every write of one sync shares. */
 export interface PersistContext {

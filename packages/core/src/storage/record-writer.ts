@@ -94,7 +94,8 @@ export function createRecordWriter(): RecordWriter {
     await resource.client.putObject({
       key: resource.getResourceKey(id),
       body,
-      contentType: 'application/json',
+      // As the record API does: JSON when there is a body (body-overflow may leave it empty).
+      ...(body ? { contentType: 'application/json' } : {}),
       metadata,
       ...(mode === 'insert' ? { ifNoneMatch: '*' } : {}),
     });
@@ -104,6 +105,9 @@ export function createRecordWriter(): RecordWriter {
     replace: (resource, id, fields) => write(resource, id, fields, 'replace'),
   };
 }
+
+/** The writer the engine shares (its per-schema caches are keyed by schema, so one serves all). */
+export const recordWriter: RecordWriter = createRecordWriter();
 
 /** The simple attribute types of a schema, or null when any attribute is something else. */
 function attributeRules(attributes: unknown): Map<string, AttributeRule> | null {
