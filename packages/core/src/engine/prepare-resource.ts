@@ -11,21 +11,11 @@ import { digestSections, type ResourceDigests } from '../versioning/digest.ts';
 import { type PathPattern, removeAtPatterns } from '../versioning/path-pattern.ts';
 import type { Redactor } from '../versioning/redaction.ts';
 
-/** A resource validated, normalized to JSON, redacted and digested. */
-export interface PreparedResource {
-  key: string;
-  resourceType: string;
-  resourceId: string;
-  service: string;
-  region: string;
-  name: string | null;
-  accountId: string | null;
-  provider: string | null;
-  tags: { [key: string]: JsonValue };
-  labels: { [key: string]: JsonValue };
-  configuration: JsonValue;
-  metadata: JsonValue;
-  raw: JsonValue;
+/**
+ * A resource validated, normalized to JSON, redacted and digested: the listed fields (tags,
+ * labels, configuration, metadata and raw now redacted) plus their stored text and digests.
+ */
+export interface PreparedResource extends ListedResource {
   /** `configuration` as JSON text, as it is stored. */
   configurationText: string;
   /** `raw` as JSON text (`null` when there is none). */
