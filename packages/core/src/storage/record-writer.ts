@@ -52,13 +52,22 @@ const writeHooks = [
 
 /** A record writer over s3db.js's mapper and client, falling back to the record API (see above). */
 export function createRecordWriter(): RecordWriter {
-  const rulesBySchema = new WeakMap<object, Map<string, AttributeRule> | null>();
-  const jsonNamesBySchema = new WeakMap<object, ReadonlySet<string>>();
+  // Per schema: its attribute rules and which of them are JSON (null: not plain enough to map here).
+  const schemaRules = new WeakMap<
+    object,
+    { rules: Map<string, AttributeRule>; jsonNames: ReadonlySet<string> } | null
+  >();
   const mapRecord = createRecordMapper();
   const rulesOf = (resource: any) => {
     const schema = resource.schema;
-    if (!rulesBySchema.has(schema)) rulesBySchema.set(schema, attributeRules(schema?.attributes));
-    return rulesBySchema.get(schema) ?? null;
+    if (!schemaRules.has(schema)) {
+      const rules = attributeRules(schema?.attributes);
+      const jsonNames = new Set(
+        [...(rules ?? [])].flatMap(([name, rule]) => (rule.kind === 'json' ? [name] : [])),
+      );
+      schemaRules.set(schema, rules ? { rules, jsonNames } : null);
+    }
+    return schemaRules.get(schema) ?? null;
   };
   const write = async (
     resource: any,
@@ -66,24 +75,15 @@ export function createRecordWriter(): RecordWriter {
     fields: Record<string, unknown>,
     mode: 'insert' | 'replace',
   ) => {
-    const rules = rulesOf(resource);
-    const encoded = rules && !isWatched(resource) ? encodeFields(fields, rules) : null;
-    if (!encoded) {
+    const schema = rulesOf(resource);
+    const encoded = schema && !isWatched(resource) ? encodeFields(fields, schema.rules) : null;
+    if (!schema || !encoded) {
       const values = parseJsonTexts(fields);
       if (mode === 'insert') await resource.insert({ id, ...values });
       else await resource.replace(id, values);
       return;
     }
-    let jsonNames = jsonNamesBySchema.get(resource.schema);
-    if (!jsonNames) {
-      jsonNames = new Set(
-        [...(rules as Map<string, AttributeRule>)].flatMap(([name, rule]) =>
-          rule.kind === 'json' ? [name] : [],
-        ),
-      );
-      jsonNamesBySchema.set(resource.schema, jsonNames);
-    }
-    const mapped = await mapRecord(resource.schema, encoded, jsonNames);
+    const mapped = await mapRecord(resource.schema, encoded, schema.jsonNames);
     mapped._v = String(resource.version);
     const { mappedData: metadata, body } = await getBehavior(resource.behavior).handleInsert({
       resource,
