@@ -36,7 +36,7 @@ export interface BenchOptions {
   publish: boolean;
   /** Extra Node.js options of the file and s3 case processes, e.g. a heap cap. `--node-options "--max-old-space-size=256"` */
   nodeOptions: string[];
-  /** Run the case processes with Node's own V8 defaults, not the CLI's worker flags. `--node-defaults` */
+  /** Run the case processes with Node's and glibc's defaults, not the CLI's worker settings. `--node-defaults` */
   nodeDefaults: boolean;
 }
 
@@ -143,7 +143,7 @@ export const benchUsage = `Usage: pnpm bench [-- options]
   --out results                  where results go (relative to bench/)
   --publish                      also rewrite bench/RESULTS.md (its notes section is kept)
   --node-options "..."           extra Node.js options of the file and s3 case processes (a heap cap)
-  --node-defaults                case processes without the CLI's worker V8 flags (workerNodeFlags)
+  --node-defaults                case processes without the CLI's worker V8 flags and malloc settings
   --quick                        1,000 resources, memory only (about a minute)
 `;
 

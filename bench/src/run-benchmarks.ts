@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workerNodeFlags } from '@cloud-inventory/cli';
+import { workerNodeFlags, workerProcessEnvironment } from '@cloud-inventory/cli';
 import type { BenchCaseJob, BenchCaseResult } from './bench-case.ts';
 import { type FanOutResult, runFanOutBenchmark } from './bench-fan-out.ts';
 import { type BenchOptions, benchUsage, parseBenchOptions } from './bench-options.ts';
@@ -24,22 +24,31 @@ import {
 
 const benchDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function caseWorkerFlags(options: BenchOptions): readonly string[] {
-  return options.nodeDefaults ? [] : workerNodeFlags;
+/** How the `cloud-inventory` command runs a worker (sync, run): its V8 flags and malloc settings. */
+interface CaseWorker {
+  flags: readonly string[];
+  environment: NodeJS.ProcessEnv;
+}
+
+function caseWorker(options: BenchOptions): CaseWorker {
+  return options.nodeDefaults
+    ? { flags: [], environment: process.env }
+    : { flags: workerNodeFlags, environment: workerProcessEnvironment() };
 }
 
 /** Run one case in a child process; kill it when it overruns every scenario's limit. */
 function runCaseProcess(
   job: BenchCaseJob,
   nodeOptions: string[],
-  workerFlags: readonly string[],
+  worker: CaseWorker,
 ): Promise<BenchCaseResult> {
   // The memory backend holds the bucket in the case process: extra options (a heap cap) skip it.
   const extra = job.backend === 'memory' ? [] : nodeOptions;
-  // Both engines run with the V8 flags the cloud-inventory command gives a worker (sync, run).
+  // Both engines run the way the cloud-inventory command runs a worker (sync, run).
   const child = fork(new URL('./bench-case-process.ts', import.meta.url), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: ['--conditions=source', '--expose-gc', ...workerFlags, ...extra],
+    execArgv: ['--conditions=source', '--expose-gc', ...worker.flags, ...extra],
+    env: worker.environment,
   });
   const { s3: _s3, exportAfterInitial: _target, ...publicJob } = job;
   const hardLimitMs = job.timeLimitMs * job.scenarios.length + 600_000;
@@ -132,14 +141,14 @@ export async function runPlan(
       await createBenchBucket(server.endpoints.direct, bucket);
       seeds.set(seedKey(entry), { server, bucket, ready: false });
       job.exportAfterInitial = { direct: server.endpoints.direct, bucket };
-      const result = await runCaseProcess(job, options.nodeOptions, caseWorkerFlags(options));
+      const result = await runCaseProcess(job, options.nodeOptions, caseWorker(options));
       if (result.seed) (seeds.get(seedKey(entry)) as { ready: boolean }).ready = true;
       results.push(result);
       logScenarioLines(result);
       continue;
     }
     if (entry.backend !== 's3') {
-      const result = await runCaseProcess(job, options.nodeOptions, caseWorkerFlags(options));
+      const result = await runCaseProcess(job, options.nodeOptions, caseWorker(options));
       results.push(result);
       logScenarioLines(result);
       continue;
@@ -150,7 +159,7 @@ export async function runPlan(
         const result = await runCaseProcess(
           { ...job, s3: server.endpoints },
           options.nodeOptions,
-          caseWorkerFlags(options),
+          caseWorker(options),
         );
         results.push(result);
         logScenarioLines(result);
@@ -183,7 +192,7 @@ export async function runPlan(
               s3: seed.server.endpoints,
             },
             options.nodeOptions,
-            caseWorkerFlags(options),
+            caseWorker(options),
           )
         : undefined;
       const rest = entry.scenarios.filter((scenario) => scenario !== 'initial');
@@ -198,7 +207,7 @@ export async function runPlan(
             seededHistory: ['initial'],
           },
           options.nodeOptions,
-          caseWorkerFlags(options),
+          caseWorker(options),
         );
         result = result ? mergeResults(result, seeded) : seeded;
       }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { interpolateEnvironment } from '../src/config/interpolate-environment.ts';
 import { UsageError } from '../src/errors/usage-error.ts';
-import { needsHeapTuning } from '../src/heap-tuning.ts';
+import { needsHeapTuning, workerProcessEnvironment } from '../src/heap-tuning.ts';
 import { parseDuration, parseMoment } from '../src/parse/parse-time.ts';
 import { parseTags } from '../src/parse/parse-values.ts';
 import { renderDiff, summarizeDiff } from '../src/render/diff.ts';
@@ -24,6 +24,15 @@ describe('cli helpers', () => {
     expect(needsHeapTuning(['sync'], { CLOUD_INVENTORY_HEAP_TUNED: '1' })).toBe(false);
     expect(needsHeapTuning(['sync'], { NODE_OPTIONS: '--max-semi-space-size=16' })).toBe(false);
     expect(needsHeapTuning(['run'], { NODE_OPTIONS: '--optimize-for-size' })).toBe(false);
+  });
+
+  test('the re-executed worker gets the malloc settings, and keeps the ones the user set', () => {
+    expect(workerProcessEnvironment({ HOME: '/h' })).toEqual({
+      HOME: '/h',
+      MALLOC_TRIM_THRESHOLD_: '131072',
+      MALLOC_ARENA_MAX: '2',
+    });
+    expect(workerProcessEnvironment({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
   });
 
   test('times: durations back from now and ISO times; anything else is a usage error', () => {

@@ -59,4 +59,30 @@ describe('IndexTable', () => {
     table.set('type:new', entry(4));
     expect([...table.activeUnseen()].map(([key]) => key)).toEqual(['type:b']);
   });
+
+  test('keeps the seen mark, status, deletion time and input digest of a row apart', () => {
+    const table = new IndexTable();
+    const deleted = entry(1, { status: 'deleted', deletedAt: '2027-01-01T00:00:00.000Z' });
+    table.set('type:a', deleted);
+    expect(table.markSeen('type:a')).toBe(true);
+    // Restored in this run: still seen, no deletion time, an input digest now.
+    const restored = entry(1, { inputDigest: 'f'.repeat(32) });
+    table.set('type:a', restored);
+    expect(table.get('type:a')).toEqual(restored);
+    expect(table.markSeen('type:a')).toBe(false);
+    expect(table.matchesInput('type:a', Buffer.from('f'.repeat(32), 'hex'))).toBe(true);
+    table.set('type:a', deleted);
+    expect(table.get('type:a')).toEqual(deleted);
+    expect(table.matchesInput('type:a', Buffer.from('f'.repeat(32), 'hex'))).toBe(false);
+    expect(table.countActive()).toBe(0);
+  });
+
+  test('keeps rows past 65,536 scopes as they are', () => {
+    const table = new IndexTable();
+    for (let index = 0; index < 65_540; index += 1)
+      table.set(`type:r-${index}`, entry(index, { service: `s-${index}`, region: 'r' }));
+    expect(table.get('type:r-65539')).toEqual(entry(65_539, { service: 's-65539', region: 'r' }));
+    expect(table.get('type:r-3')).toEqual(entry(3, { service: 's-3', region: 'r' }));
+    expect(table.scopes()).toHaveLength(65_540);
+  });
 });

@@ -5,7 +5,11 @@ const digestBytes = 32;
 const sectionBytes = 24;
 const inputDigestBytes = 16;
 const hexInputDigest = /^[0-9a-f]{32}$/;
-const statusDeleted = 1;
+// One flags byte per row.
+const flagDeleted = 1;
+const flagSeen = 2;
+const flagHasInputDigest = 4;
+const maximumScopes = 0x10000;
 const hexDigest = /^[0-9a-f]{64}$/;
 const hexSections = /^[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}\|[0-9a-f]{12}$/;
 
@@ -46,8 +50,9 @@ function canonicalIsoToTime(value: string): number | undefined {
 
 /**
  * The digest index in memory, one row per resource in typed arrays (digest and section digests as
- * bytes, times as numbers, service and region interned, the key as UTF-8 in a `KeyTable`): 111
- * bytes a row plus the key's length and ~16, about 175 bytes per resource with a 45-character key,
+ * bytes, times as numbers, service and region interned, status bits in one byte, a deletion time
+ * only where there is one, the key as UTF-8 in a `KeyTable`): 99 bytes a row plus the key's length
+ * and ~16, about 165 bytes per resource with a 45-character key,
  * all of it outside the garbage-collected heap (~205 with the keys in a `Map`, against ~400 for an
  * object per entry plus ~90 for a separate seen set), which is what lets 10^6 resources fit a
  * small worker.
@@ -65,15 +70,14 @@ export class IndexTable {
   #sections = new Uint8Array(0);
   #versions = new Uint32Array(0);
   #changes = new Uint32Array(0);
-  #scopeOfRow = new Uint32Array(0);
-  #status = new Uint8Array(0);
-  #seen = new Uint8Array(0);
+  #scopeOfRow = new Uint16Array(0);
+  /** `flagDeleted | flagSeen | flagHasInputDigest` per row. */
+  #flags = new Uint8Array(0);
   #inputDigests = new Uint8Array(0);
-  /** 1 where a row has an input digest. */
-  #hasInputDigest = new Uint8Array(0);
   #firstSeenAt = new Float64Array(0);
   #changedAt = new Float64Array(0);
-  #deletedAt = new Float64Array(0);
+  /** Only the rows with a deletion time (a few, next to 8 bytes for every row). */
+  readonly #deletedAt = new Map<number, number>();
 
   /** Number of resources known (active and deleted). */
   get size(): number {
@@ -92,7 +96,7 @@ export class IndexTable {
     if (row === -1) {
       if (this.#keys.size >= this.#capacity) this.#grow(Math.max(1024, this.#capacity * 2));
       row = this.#keys.add(key);
-      if (this.#seenWithoutRow.delete(key)) this.#seen[row] = 1;
+      if (this.#seenWithoutRow.delete(key)) this.#setFlag(row, flagSeen);
     }
     this.#write(row, entry);
   }
@@ -104,7 +108,8 @@ export class IndexTable {
     const irregular = this.#irregular.get(row);
     if (irregular)
       return irregular.status === 'active' && irregular.inputDigest === inputDigest.toString('hex');
-    if (this.#status[row] === statusDeleted || this.#hasInputDigest[row] !== 1) return false;
+    if (((this.#flags[row] as number) & (flagDeleted | flagHasInputDigest)) !== flagHasInputDigest)
+      return false;
     const offset = row * inputDigestBytes;
     for (let byte = 0; byte < inputDigestBytes; byte += 1)
       if (this.#inputDigests[offset + byte] !== inputDigest[byte]) return false;
@@ -129,8 +134,8 @@ export class IndexTable {
       this.#seenWithoutRow.add(key);
       return true;
     }
-    if (this.#seen[row] === 1) return false;
-    this.#seen[row] = 1;
+    if ((this.#flags[row] as number) & flagSeen) return false;
+    this.#setFlag(row, flagSeen);
     return true;
   }
 
@@ -158,9 +163,9 @@ export class IndexTable {
   /** Active entries not seen in this run (deletion candidates), built one at a time. */
   *activeUnseen(): IterableIterator<[string, IndexEntry]> {
     for (let row = 0; row < this.#keys.size; row += 1) {
-      if (this.#seen[row] === 1) continue;
+      if ((this.#flags[row] as number) & flagSeen) continue;
       const irregular = this.#irregular.get(row);
-      if (irregular ? irregular.status !== 'active' : this.#status[row] === statusDeleted) continue;
+      if (irregular ? irregular.status !== 'active' : this.#deleted(row)) continue;
       yield [this.#keys.keyAt(row), this.#entryAt(row)];
     }
   }
@@ -170,8 +175,7 @@ export class IndexTable {
     let count = 0;
     for (let row = 0; row < this.#keys.size; row += 1) {
       const irregular = this.#irregular.get(row);
-      if (irregular ? irregular.status === 'active' : this.#status[row] !== statusDeleted)
-        count += 1;
+      if (irregular ? irregular.status === 'active' : !this.#deleted(row)) count += 1;
     }
     return count;
   }
@@ -191,7 +195,9 @@ export class IndexTable {
     const firstSeenAt = isoToTime(entry.firstSeenAt);
     const changedAt = isoToTime(entry.changedAt);
     const deletedAt = entry.deletedAt === undefined ? Number.NaN : isoToTime(entry.deletedAt);
+    const scopeNumber = this.#scopeNumber(entry.service, entry.region);
     const regular =
+      scopeNumber < maximumScopes &&
       hexDigest.test(entry.digest) &&
       hexSections.test(entry.sections) &&
       Number.isInteger(entry.version) &&
@@ -206,6 +212,7 @@ export class IndexTable {
       (entry.inputDigest === undefined || hexInputDigest.test(entry.inputDigest));
     if (!regular) {
       this.#irregular.set(row, { ...entry });
+      this.#deletedAt.delete(row);
       return;
     }
     this.#irregular.delete(row);
@@ -218,12 +225,15 @@ export class IndexTable {
     );
     this.#versions[row] = entry.version;
     this.#changes[row] = entry.changes;
-    this.#status[row] = entry.status === 'active' ? 0 : statusDeleted;
-    this.#scopeOfRow[row] = this.#scopeNumber(entry.service, entry.region);
+    this.#flags[row] =
+      ((this.#flags[row] as number) & flagSeen) |
+      (entry.status === 'active' ? 0 : flagDeleted) |
+      (entry.inputDigest === undefined ? 0 : flagHasInputDigest);
+    this.#scopeOfRow[row] = scopeNumber;
     this.#firstSeenAt[row] = firstSeenAt;
     this.#changedAt[row] = changedAt;
-    this.#deletedAt[row] = deletedAt;
-    this.#hasInputDigest[row] = entry.inputDigest === undefined ? 0 : 1;
+    if (Number.isNaN(deletedAt)) this.#deletedAt.delete(row);
+    else this.#deletedAt.set(row, deletedAt);
     if (entry.inputDigest !== undefined)
       Buffer.from(this.#inputDigests.buffer).write(
         entry.inputDigest,
@@ -249,22 +259,30 @@ export class IndexTable {
       digest: Buffer.from(this.#digests.buffer, row * digestBytes, digestBytes).toString('hex'),
       version: this.#versions[row] as number,
       changes: this.#changes[row] as number,
-      status: this.#status[row] === statusDeleted ? 'deleted' : 'active',
+      status: this.#deleted(row) ? 'deleted' : 'active',
       service: scope.service,
       region: scope.region,
       firstSeenAt: new Date(this.#firstSeenAt[row] as number).toISOString(),
       sections: `${sectionsHex.slice(0, 12)}|${sectionsHex.slice(12, 24)}|${sectionsHex.slice(24, 36)}|${sectionsHex.slice(36, 48)}`,
       changedAt: new Date(this.#changedAt[row] as number).toISOString(),
     };
-    const deletedAt = this.#deletedAt[row] as number;
-    if (!Number.isNaN(deletedAt)) entry.deletedAt = new Date(deletedAt).toISOString();
-    if (this.#hasInputDigest[row] === 1)
+    const deletedAt = this.#deletedAt.get(row);
+    if (deletedAt !== undefined) entry.deletedAt = new Date(deletedAt).toISOString();
+    if ((this.#flags[row] as number) & flagHasInputDigest)
       entry.inputDigest = Buffer.from(
         this.#inputDigests.buffer,
         row * inputDigestBytes,
         inputDigestBytes,
       ).toString('hex');
     return entry;
+  }
+
+  #setFlag(row: number, flag: number): void {
+    this.#flags[row] = (this.#flags[row] as number) | flag;
+  }
+
+  #deleted(row: number): boolean {
+    return ((this.#flags[row] as number) & flagDeleted) !== 0;
   }
 
   #scopeNumber(service: string, region: string): number {
@@ -279,7 +297,7 @@ export class IndexTable {
   }
 
   #grow(capacity: number): void {
-    const grow = <T extends Uint8Array | Uint32Array | Float64Array>(
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
       current: T,
       create: (length: number) => T,
       width = 1,
@@ -292,18 +310,15 @@ export class IndexTable {
     this.#sections = grow(this.#sections, (length) => new Uint8Array(length), sectionBytes);
     this.#versions = grow(this.#versions, (length) => new Uint32Array(length));
     this.#changes = grow(this.#changes, (length) => new Uint32Array(length));
-    this.#scopeOfRow = grow(this.#scopeOfRow, (length) => new Uint32Array(length));
-    this.#status = grow(this.#status, (length) => new Uint8Array(length));
-    this.#seen = grow(this.#seen, (length) => new Uint8Array(length));
+    this.#scopeOfRow = grow(this.#scopeOfRow, (length) => new Uint16Array(length));
+    this.#flags = grow(this.#flags, (length) => new Uint8Array(length));
     this.#firstSeenAt = grow(this.#firstSeenAt, (length) => new Float64Array(length));
     this.#changedAt = grow(this.#changedAt, (length) => new Float64Array(length));
-    this.#deletedAt = grow(this.#deletedAt, (length) => new Float64Array(length));
     this.#inputDigests = grow(
       this.#inputDigests,
       (length) => new Uint8Array(length),
       inputDigestBytes,
     );
-    this.#hasInputDigest = grow(this.#hasInputDigest, (length) => new Uint8Array(length));
     this.#capacity = capacity;
   }
 }
