@@ -83,6 +83,8 @@ export interface ScenarioResult {
   startRssBytes?: number;
   /** Largest V8 heapUsed sampled every 50 ms during the scenario (live data plus garbage not yet collected). */
   peakHeapUsedBytes?: number;
+  /** Wall time of every round when the case ran several (`bench-rounds.ts`); this result is the median one. */
+  roundWallMs?: number[];
 }
 
 /** Everything a case measured. */

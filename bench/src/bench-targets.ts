@@ -1,3 +1,4 @@
+import type { ScenarioResult } from './bench-case.ts';
 import { scenarioLabels } from './bench-estate.ts';
 import {
   finder,
@@ -139,7 +140,7 @@ export function evaluateTargets(run: BenchRun): TargetVerdict[] {
       const ratio = theirs.wallMs / ours.wallMs;
       met = met && ratio >= 5;
       lines.push(
-        `${entry.job.backend} N=${entry.job.size}: ${ratioText(ratio, !theirs.finished)} (${seconds(theirs.wallMs)} s vs ${seconds(ours.wallMs)} s)`,
+        `${entry.job.backend} N=${entry.job.size}: ${ratioText(ratio, !theirs.finished)} (${seconds(theirs.wallMs)} s vs ${seconds(ours.wallMs)} s${roundsNote(theirs, ours)})`,
       );
     }
     verdicts.push({
@@ -191,4 +192,11 @@ export function evaluateTargets(run: BenchRun): TargetVerdict[] {
     else verdicts.push({ target, status: fanOut.status, evidence: fanOut.summary });
   }
   return verdicts;
+}
+
+/** How a pair of medians came about, when the case ran several rounds. */
+function roundsNote(theirs: ScenarioResult, ours: ScenarioResult): string {
+  if (!theirs.roundWallMs || !ours.roundWallMs) return '';
+  const list = (rounds: number[]) => rounds.map((ms) => seconds(ms)).join('/');
+  return `; medians of ${theirs.roundWallMs.length} rounds: ${list(theirs.roundWallMs)} s vs ${list(ours.roundWallMs)} s`;
 }

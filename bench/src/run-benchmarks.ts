@@ -16,6 +16,7 @@ import {
   publishResults,
   renderMarkdown,
 } from './bench-report.ts';
+import { medianOfRounds, roundsFor } from './bench-rounds.ts';
 import {
   type BenchS3ServerProcess,
   createBenchBucket,
@@ -89,7 +90,7 @@ function logScenarioLines(result: BenchCaseResult): void {
         `    ${scenario.scenario}: sync ${counts.status}: ${counts.reason ?? 'no reason given'}`,
       );
     console.log(
-      `    ${scenario.scenario.padEnd(14)} ${state.padStart(9)}  requests ${String(requests.total).padStart(7)}  peak RSS ${Math.round(scenario.peakRssBytes / 1048576)} MB${scenario.note ? `  (${scenario.note})` : ''}`,
+      `    ${scenario.scenario.padEnd(14)} ${state.padStart(9)}  requests ${String(requests.total).padStart(7)}  peak RSS ${Math.round(scenario.peakRssBytes / 1048576)} MB${scenario.roundWallMs ? `  (median of ${scenario.roundWallMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)` : ''}${scenario.note ? `  (${scenario.note})` : ''}`,
     );
   }
   if (result.seed)
@@ -148,7 +149,10 @@ export async function runPlan(
       continue;
     }
     if (entry.backend !== 's3') {
-      const result = await runCaseProcess(job, options.nodeOptions, caseWorker(options));
+      const rounds: BenchCaseResult[] = [];
+      for (let round = 0; round < roundsFor(entry.size); round += 1)
+        rounds.push(await runCaseProcess(job, options.nodeOptions, caseWorker(options)));
+      const result = medianOfRounds(rounds);
       results.push(result);
       logScenarioLines(result);
       continue;
