@@ -40,6 +40,8 @@ export function needsHeapTuning(args: string[], environment = process.env): bool
   if (process.platform === 'win32' || environment[marker]) return false;
   // Any word naming one is enough: a needless re-exec costs a few tens of milliseconds, nothing else.
   if (!args.some((arg) => commandsThatRunLong.has(arg))) return false;
+  // Help and the version print a few lines: a second process would only double their start-up.
+  if (args.some((arg) => arg === '--help' || arg === '-h' || arg === '--version')) return false;
   // Whoever sets either flag has chosen their own heap settings.
   const given = `${process.execArgv.join(' ')} ${environment.NODE_OPTIONS ?? ''}`;
   return !/--max-semi-space-size|--optimize-for-size/.test(given);

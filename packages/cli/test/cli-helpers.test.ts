@@ -21,6 +21,8 @@ describe('cli helpers', () => {
     expect(needsHeapTuning(['sync'], {})).toBe(unix);
     expect(needsHeapTuning(['--config', 'x.json', 'run'], {})).toBe(unix);
     expect(needsHeapTuning(['list'], {})).toBe(false);
+    expect(needsHeapTuning(['run', '--help'], {})).toBe(false);
+    expect(needsHeapTuning(['sync', '-h'], {})).toBe(false);
     expect(needsHeapTuning(['sync'], { CLOUD_INVENTORY_HEAP_TUNED: '1' })).toBe(false);
     expect(needsHeapTuning(['sync'], { NODE_OPTIONS: '--max-semi-space-size=16' })).toBe(false);
     expect(needsHeapTuning(['run'], { NODE_OPTIONS: '--optimize-for-size' })).toBe(false);
