@@ -38,6 +38,8 @@ export interface BenchOptions {
   nodeOptions: string[];
   /** Run the case processes with Node's and glibc's defaults, not the CLI's worker settings. `--node-defaults` */
   nodeDefaults: boolean;
+  /** Keep the CLI's V8 flags but not its glibc malloc settings (to measure those alone). `--malloc-defaults` */
+  mallocDefaults: boolean;
 }
 
 /** The default run: fits in about 15 minutes on a 2-core machine (see bench-plan.ts). */
@@ -59,6 +61,7 @@ export const defaultBenchOptions: BenchOptions = {
   publish: false,
   nodeOptions: [],
   nodeDefaults: false,
+  mallocDefaults: false,
 };
 
 const backendNames: BenchBackend[] = ['memory', 'file', 's3'];
@@ -144,6 +147,7 @@ export const benchUsage = `Usage: pnpm bench [-- options]
   --publish                      also rewrite bench/RESULTS.md (its notes section is kept)
   --node-options "..."           extra Node.js options of the file and s3 case processes (a heap cap)
   --node-defaults                case processes without the CLI's worker V8 flags and malloc settings
+  --malloc-defaults              case processes with the worker's V8 flags but glibc's malloc defaults
   --quick                        1,000 resources, memory only (about a minute)
 `;
 
@@ -217,6 +221,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         break;
       case '--node-defaults':
         options.nodeDefaults = true;
+        break;
+      case '--malloc-defaults':
+        options.mallocDefaults = true;
         break;
       case '--node-options': {
         const value = next();

@@ -34,7 +34,10 @@ interface CaseWorker {
 function caseWorker(options: BenchOptions): CaseWorker {
   return options.nodeDefaults
     ? { flags: [], environment: process.env }
-    : { flags: workerNodeFlags, environment: workerProcessEnvironment() };
+    : {
+        flags: workerNodeFlags,
+        environment: options.mallocDefaults ? process.env : workerProcessEnvironment(),
+      };
 }
 
 /** Run one case in a child process; kill it when it overruns every scenario's limit. */
