@@ -75,6 +75,16 @@ describe('IndexTable', () => {
     expect(table.get('type:a')).toEqual(deleted);
     expect(table.matchesInput('type:a', Buffer.from('f'.repeat(32), 'hex'))).toBe(false);
     expect(table.countActive()).toBe(0);
+    // What a deletion records: the deletion time is the change time.
+    const deletedNow = entry(2, {
+      status: 'deleted',
+      changedAt: '2027-02-03T04:05:06.789Z',
+      deletedAt: '2027-02-03T04:05:06.789Z',
+    });
+    table.set('type:a', deletedNow);
+    expect(table.get('type:a')).toEqual(deletedNow);
+    table.set('type:a', entry(2));
+    expect(table.get('type:a')).toEqual(entry(2));
   });
 
   test('keeps rows past 65,536 scopes as they are', () => {
