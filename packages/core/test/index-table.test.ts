@@ -17,6 +17,12 @@ const entry = (index: number, overrides: Partial<IndexEntry> = {}): IndexEntry =
   ...overrides,
 });
 
+/** Set an entry and expect it back exactly. */
+function expectStored(table: IndexTable, key: string, value: IndexEntry): void {
+  table.set(key, value);
+  expect(table.get(key)).toEqual(value);
+}
+
 describe('IndexTable', () => {
   test('gives back every entry exactly as set, past several growths', () => {
     const table = new IndexTable();
@@ -40,10 +46,8 @@ describe('IndexTable', () => {
       firstSeenAt: '2026-11-26T15:00:00Z',
       sections: 'a|b|c|d',
     });
-    table.set('type:odd', odd);
-    expect(table.get('type:odd')).toEqual(odd);
-    table.set('type:odd', entry(2));
-    expect(table.get('type:odd')).toEqual(entry(2));
+    expectStored(table, 'type:odd', odd);
+    expectStored(table, 'type:odd', entry(2));
   });
 
   test('marks seen keys, with or without a row, and lists the active unseen ones', () => {
@@ -67,12 +71,10 @@ describe('IndexTable', () => {
     expect(table.markSeen('type:a')).toBe(true);
     // Restored in this run: still seen, no deletion time, an input digest now.
     const restored = entry(1, { inputDigest: 'f'.repeat(32) });
-    table.set('type:a', restored);
-    expect(table.get('type:a')).toEqual(restored);
+    expectStored(table, 'type:a', restored);
     expect(table.markSeen('type:a')).toBe(false);
     expect(table.matchesInput('type:a', Buffer.from('f'.repeat(32), 'hex'))).toBe(true);
-    table.set('type:a', deleted);
-    expect(table.get('type:a')).toEqual(deleted);
+    expectStored(table, 'type:a', deleted);
     expect(table.matchesInput('type:a', Buffer.from('f'.repeat(32), 'hex'))).toBe(false);
     expect(table.countActive()).toBe(0);
     // What a deletion records: the deletion time is the change time.
@@ -81,10 +83,8 @@ describe('IndexTable', () => {
       changedAt: '2027-02-03T04:05:06.789Z',
       deletedAt: '2027-02-03T04:05:06.789Z',
     });
-    table.set('type:a', deletedNow);
-    expect(table.get('type:a')).toEqual(deletedNow);
-    table.set('type:a', entry(2));
-    expect(table.get('type:a')).toEqual(entry(2));
+    expectStored(table, 'type:a', deletedNow);
+    expectStored(table, 'type:a', entry(2));
   });
 
   test('keeps rows past 65,536 scopes as they are', () => {
