@@ -1,7 +1,15 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { interpolateEnvironment } from '../src/config/interpolate-environment.ts';
 import { UsageError } from '../src/errors/usage-error.ts';
-import { needsHeapTuning, workerProcessEnvironment } from '../src/heap-tuning.ts';
+import {
+  needsHeapTuning,
+  runWithHeapTuning,
+  workerNodeFlags,
+  workerProcessEnvironment,
+} from '../src/heap-tuning.ts';
 import { parseDuration, parseMoment } from '../src/parse/parse-time.ts';
 import { parseTags } from '../src/parse/parse-values.ts';
 import { renderDiff, summarizeDiff } from '../src/render/diff.ts';
@@ -35,6 +43,31 @@ describe('cli helpers', () => {
       MALLOC_ARENA_MAX: '2',
     });
     expect(workerProcessEnvironment({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
+  });
+
+  test('the re-executed worker really starts with the flags and settings, and its exit code comes back', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'heap-tuning-'));
+    try {
+      const script = join(directory, 'worker.mjs');
+      const report = join(directory, 'report.json');
+      writeFileSync(
+        script,
+        `import { writeFileSync } from 'node:fs';
+writeFileSync(${JSON.stringify(report)}, JSON.stringify({ execArgv: process.execArgv, trim: process.env.MALLOC_TRIM_THRESHOLD_, arenas: process.env.MALLOC_ARENA_MAX, tuned: process.env.CLOUD_INVENTORY_HEAP_TUNED, args: process.argv.slice(2) }));
+process.exit(7);`,
+      );
+      expect(await runWithHeapTuning(script, ['sync', '--quiet'])).toBe(7);
+      const seen = JSON.parse(readFileSync(report, 'utf8'));
+      expect(seen.execArgv).toEqual(expect.arrayContaining(workerNodeFlags));
+      expect(seen).toMatchObject({
+        trim: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
+        arenas: process.env.MALLOC_ARENA_MAX ?? '2',
+        tuned: '1',
+        args: ['sync', '--quiet'],
+      });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   test('times: durations back from now and ISO times; anything else is a usage error', () => {
