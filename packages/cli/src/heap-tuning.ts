@@ -14,11 +14,11 @@ export const workerNodeFlags = ['--max-semi-space-size=4', '--optimize-for-size'
 /**
  * glibc malloc settings the long-running commands run with (other C libraries ignore them). NOTE:
  * glibc raises its trim threshold as large blocks are freed, so memory that index shards, file
- * reads and compiler zones used once stays in the process: a nothing-changed sync of 2·10^5
- * resources on file:// peaked at 244–250 MB with the defaults and 202–212 MB with a fixed 128 kB
- * threshold, in the same time (bench/RESULTS.md). Fewer arenas keep the four I/O threads from each
- * holding their own. Read when the process starts, hence set for the re-exec; a value the user set
- * is kept.
+ * reads and compiler zones used once stays in the process. At 2·10^5 resources on file:// syncs
+ * peaked at 244–257 MB with glibc's defaults and 204–213 MB with these, for the same CPU; at 10^6,
+ * 383–424 against 338–354 MB, for 6–11% more CPU (bench/RESULTS.md). Memory is what ends a
+ * worker in a container. Fewer arenas keep the four I/O threads from each holding their own. Read
+ * when the process starts, hence set for the re-exec; a value the user set is kept.
  */
 export const workerEnvironment: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
