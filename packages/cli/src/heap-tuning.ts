@@ -14,15 +14,15 @@ export const workerNodeFlags = ['--max-semi-space-size=4', '--optimize-for-size'
 /**
  * glibc malloc settings the long-running commands run with (other C libraries ignore them). NOTE:
  * glibc raises its trim threshold as large blocks are freed, so memory that index shards, file
- * reads and compiler zones used once stays in the process. At 2·10^5 resources on file:// syncs
- * peaked at 244–257 MB with glibc's defaults and 204–213 MB with these, for the same CPU; at 10^6,
- * 383–424 against 338–354 MB, for 6–11% more CPU (bench/RESULTS.md). Memory is what ends a
- * worker in a container. Fewer arenas keep the four I/O threads from each holding their own. Read
- * when the process starts, hence set for the re-exec; a value the user set is kept.
+ * reads and compiler zones used once stays in the process. A fixed 128 kB threshold: at 2·10^5
+ * resources on file:// syncs peaked at 209–213 MB instead of 244–257; at 10^6 at 338–361 MB
+ * instead of 383–424, for no more CPU (bench/RESULTS.md). `MALLOC_ARENA_MAX=2` as well saved
+ * another 0–10 MB at 10^6 but cost 6–11% more CPU (the I/O threads wait for each other's arena
+ * lock): left out. Read when the process starts, hence set for the re-exec; a value the user set
+ * is kept.
  */
 export const workerEnvironment: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
-  MALLOC_ARENA_MAX: '2',
 };
 
 /** The environment of a re-executed worker: `environment` plus what it lacks of `workerEnvironment`. */

@@ -40,9 +40,10 @@ describe('cli helpers', () => {
     expect(workerProcessEnvironment({ HOME: '/h' })).toEqual({
       HOME: '/h',
       MALLOC_TRIM_THRESHOLD_: '131072',
-      MALLOC_ARENA_MAX: '2',
     });
-    expect(workerProcessEnvironment({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
+    expect(workerProcessEnvironment({ MALLOC_TRIM_THRESHOLD_: '0' }).MALLOC_TRIM_THRESHOLD_).toBe(
+      '0',
+    );
   });
 
   test('the re-executed worker really starts with the flags and settings, and its exit code comes back', async () => {
@@ -53,7 +54,7 @@ describe('cli helpers', () => {
       writeFileSync(
         script,
         `import { writeFileSync } from 'node:fs';
-writeFileSync(${JSON.stringify(report)}, JSON.stringify({ execArgv: process.execArgv, trim: process.env.MALLOC_TRIM_THRESHOLD_, arenas: process.env.MALLOC_ARENA_MAX, tuned: process.env.CLOUD_INVENTORY_HEAP_TUNED, args: process.argv.slice(2) }));
+writeFileSync(${JSON.stringify(report)}, JSON.stringify({ execArgv: process.execArgv, trim: process.env.MALLOC_TRIM_THRESHOLD_, tuned: process.env.CLOUD_INVENTORY_HEAP_TUNED, args: process.argv.slice(2) }));
 process.exit(7);`,
       );
       expect(await runWithHeapTuning(script, ['sync', '--quiet'])).toBe(7);
@@ -61,7 +62,6 @@ process.exit(7);`,
       expect(seen.execArgv).toEqual(expect.arrayContaining(workerNodeFlags));
       expect(seen).toMatchObject({
         trim: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
-        arenas: process.env.MALLOC_ARENA_MAX ?? '2',
         tuned: '1',
         args: ['sync', '--quiet'],
       });
