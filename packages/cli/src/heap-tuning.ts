@@ -17,9 +17,9 @@ export const workerNodeFlags = ['--max-semi-space-size=4', '--optimize-for-size'
  * reads and compiler zones used once stays in the process. A fixed 128 kB threshold: at 2·10^5
  * resources on file:// syncs peaked at 209–213 MB instead of 244–257; at 10^6 at 338–361 MB
  * instead of 383–424, for no more CPU (bench/RESULTS.md). `MALLOC_ARENA_MAX=2` as well saved
- * another 0–10 MB at 10^6 but cost 6–11% more CPU (the I/O threads wait for each other's arena
- * lock): left out. Read when the process starts, hence set for the re-exec; a value the user set
- * is kept.
+ * another 0–10 MB at 10^6 but cost 6–11% more CPU (that run was 92% futex calls: likely threads
+ * waiting on a shared arena's lock): left out. Read when the process starts, hence set for the
+ * re-exec; a value the user set is kept.
  */
 export const workerEnvironment: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
